@@ -1,0 +1,67 @@
+"""Queries behind the home page: challenges, stories, partner logos and impact counters."""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from wagtail.models import Site
+
+from challenges.models import ChallengePage, PartnerPage
+from home.models.programme_goals import ProgrammeGoals
+from home.models.stories import StoryPage
+
+COUNTERS_CACHE_S = 60
+
+
+@dataclass(frozen=True)
+class Counter:
+    key: str
+    value: int
+    goal: int | None = None
+
+    @property
+    def percent(self) -> int:
+        if not self.goal:
+            return 0
+        return min(100, round(100 * self.value / self.goal))
+
+
+def impact_counters(site: Site) -> dict[str, Counter]:
+    """Volunteers, actions done, partners and cohorts, against the programme's goals.
+
+    Recorded figures (editable in the site settings) plus what the portal counts live; cached
+    for a minute so the home page never counts on every view.
+    """
+    cache_key = f"impact-counters:{site.pk}"
+    counters = cache.get(cache_key)
+    if counters is None:
+        goals = ProgrammeGoals.for_site(site)
+        partners = PartnerPage.objects.live().values("translation_key").distinct().count()
+        counters = {
+            "volunteers": Counter("volunteers", goals.recorded_volunteers, goals.goal_volunteers),
+            "actions": Counter("actions", goals.recorded_actions, goals.goal_actions),
+            "partners": Counter("partners", partners),
+            "cohorts": Counter("cohorts", goals.recorded_cohorts),
+        }
+        cache.set(cache_key, counters, COUNTERS_CACHE_S)
+    return counters
+
+
+def home_page_sections(page, request) -> dict:
+    locale_id = page.locale_id
+    return {
+        "challenges": ChallengePage.objects.live()
+        .filter(locale_id=locale_id)
+        .select_related("image")
+        .order_by("path"),
+        "stories": StoryPage.objects.live()
+        .filter(locale_id=locale_id)
+        .select_related("image")
+        .order_by("-date")[:3],
+        "partners": PartnerPage.objects.live()
+        .filter(locale_id=locale_id)
+        .exclude(logo=None)
+        .select_related("logo")
+        .order_by("title"),
+        "counters": impact_counters(Site.find_for_request(request) or page.get_site()),
+    }

@@ -1,0 +1,21 @@
+"""A fixed-window rate limiter on the configured cache (locmem embedded, Redis in production)."""
+
+from django.core.cache import cache
+
+
+def client_address(request) -> str:
+    """The client's address as seen by the last trusted hop."""
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def allow(bucket: str, key: str, *, limit: int, window_s: int) -> bool:
+    """Count one hit for ``key`` in ``bucket``; False once ``limit`` hits fall in the window."""
+    cache_key = f"ratelimit:{bucket}:{key}"
+    if cache.add(cache_key, 1, timeout=window_s):
+        return True
+    try:
+        hits = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.add(cache_key, 1, timeout=window_s)
+        return True
+    return hits <= limit
