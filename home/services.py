@@ -7,7 +7,7 @@ from django.core.cache import cache
 from wagtail.models import Site
 
 from challenges.models import ChallengePage, PartnerPage
-from home.models.programme_goals import ProgrammeGoals
+from home.models.programme_goals import ProgrammeGoals, counters_cache_key
 from home.models.stories import StoryPage
 
 COUNTERS_CACHE_S = 60
@@ -32,7 +32,7 @@ def impact_counters(site: Site) -> dict[str, Counter]:
     Recorded figures (editable in the site settings) plus what the portal counts live; cached
     for a minute so the home page never counts on every view.
     """
-    cache_key = f"impact-counters:{site.pk}"
+    cache_key = counters_cache_key(site.pk)
     counters = cache.get(cache_key)
     if counters is None:
         goals = ProgrammeGoals.for_site(site)

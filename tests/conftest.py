@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
@@ -23,6 +24,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The demo site, built once for the whole session (tests run in rolled-back transactions)."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate limits and cached counters must not leak from one test to the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

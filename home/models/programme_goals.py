@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -37,3 +38,11 @@ class ProgrammeGoals(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("objectifs du programme")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(counters_cache_key(self.site_id))
+
+
+def counters_cache_key(site_id: int) -> str:
+    return f"impact-counters:{site_id}"
