@@ -10,7 +10,7 @@ from challenges.models import ChallengePage, PartnerPage
 from home.models.programme_goals import ProgrammeGoals, counters_cache_key
 from home.models.stories import StoryPage
 
-COUNTERS_CACHE_S = 60
+COUNTERS_CACHE_S = 5 * 60
 
 
 @dataclass(frozen=True)
@@ -29,21 +29,26 @@ class Counter:
 def impact_counters(site: Site) -> dict[str, Counter]:
     """Volunteers, actions done, partners and cohorts, against the programme's goals.
 
-    Recorded figures (editable in the site settings) plus what the portal counts live; cached
-    for a minute so the home page never counts on every view.
+    Read from the cache (refreshed every minute by a beat task, and at once when the goals
+    change); computed on a miss, so the home page never counts on every view.
     """
-    cache_key = counters_cache_key(site.pk)
-    counters = cache.get(cache_key)
+    counters = cache.get(counters_cache_key(site.pk))
     if counters is None:
-        goals = ProgrammeGoals.for_site(site)
-        partners = PartnerPage.objects.live().values("translation_key").distinct().count()
-        counters = {
-            "volunteers": Counter("volunteers", goals.recorded_volunteers, goals.goal_volunteers),
-            "actions": Counter("actions", goals.recorded_actions, goals.goal_actions),
-            "partners": Counter("partners", partners),
-            "cohorts": Counter("cohorts", goals.recorded_cohorts),
-        }
-        cache.set(cache_key, counters, COUNTERS_CACHE_S)
+        counters = refresh_impact_counters(site)
+    return counters
+
+
+def refresh_impact_counters(site: Site) -> dict[str, Counter]:
+    """Recorded figures (editable in the site settings) plus what the portal counts live."""
+    goals = ProgrammeGoals.for_site(site)
+    partners = PartnerPage.objects.live().values("translation_key").distinct().count()
+    counters = {
+        "volunteers": Counter("volunteers", goals.recorded_volunteers, goals.goal_volunteers),
+        "actions": Counter("actions", goals.recorded_actions, goals.goal_actions),
+        "partners": Counter("partners", partners),
+        "cohorts": Counter("cohorts", goals.recorded_cohorts),
+    }
+    cache.set(counters_cache_key(site.pk), counters, COUNTERS_CACHE_S)
     return counters
 
 

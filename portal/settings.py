@@ -160,7 +160,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Europe/Paris"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "refresh-impact-counters": {
+        "task": "home.tasks.refresh_impact_counters",
+        "schedule": 60.0,
+    },
+}
 
 # Email: written to var/mail/ unless a backend is configured.
 EMAIL_BACKEND = env("EMAIL_BACKEND") or "django.core.mail.backends.filebased.EmailBackend"

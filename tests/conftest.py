@@ -118,8 +118,11 @@ def celery_worker_process(django_db_setup, django_db_blocker):
 @pytest.fixture
 def live_celery(celery_worker_process, transactional_db):
     """Send tasks through the real broker to the real worker for this test (not eagerly)."""
+    from home.models import HomePage
     from portal.celery import app
 
+    if not HomePage.objects.exists():  # an earlier transactional test flushed the demo site
+        call_command("load_demo", "--skip-index", verbosity=0)
     app.conf.task_always_eager = False
     yield app
     app.conf.task_always_eager = True
