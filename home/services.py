@@ -9,6 +9,7 @@ from wagtail.models import Site
 from challenges.models import ChallengePage, PartnerPage
 from home.models.programme_goals import ProgrammeGoals, counters_cache_key
 from home.models.stories import StoryPage
+from programme.services import live_impact_counts
 
 COUNTERS_CACHE_S = 5 * 60
 
@@ -41,12 +42,15 @@ def impact_counters(site: Site) -> dict[str, Counter]:
 def refresh_impact_counters(site: Site) -> dict[str, Counter]:
     """Recorded figures (editable in the site settings) plus what the portal counts live."""
     goals = ProgrammeGoals.for_site(site)
+    live = live_impact_counts()
     partners = PartnerPage.objects.live().values("translation_key").distinct().count()
     counters = {
-        "volunteers": Counter("volunteers", goals.recorded_volunteers, goals.goal_volunteers),
-        "actions": Counter("actions", goals.recorded_actions, goals.goal_actions),
+        "volunteers": Counter(
+            "volunteers", goals.recorded_volunteers + live["volunteers"], goals.goal_volunteers
+        ),
+        "actions": Counter("actions", goals.recorded_actions + live["actions"], goals.goal_actions),
         "partners": Counter("partners", partners),
-        "cohorts": Counter("cohorts", goals.recorded_cohorts),
+        "cohorts": Counter("cohorts", goals.recorded_cohorts + live["cohorts"]),
     }
     cache.set(counters_cache_key(site.pk), counters, COUNTERS_CACHE_S)
     return counters

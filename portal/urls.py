@@ -21,6 +21,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("", include("portal.auth_urls")),
     path("", include("actions.urls")),
     path("", include("matching.urls")),
     path("", include(wagtail_urls)),

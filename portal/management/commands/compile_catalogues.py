@@ -22,8 +22,11 @@ class Command(BaseCommand):
                 catalogue = polib.pofile(str(po_path))
                 catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
                 count += 1
+                if options["verbosity"] < 2:
+                    continue
                 self.stdout.write(
                     f"{po_path}: {len(catalogue.translated_entries())} translated, "
                     f"{len(catalogue.untranslated_entries())} untranslated"
                 )
-        self.stdout.write(self.style.SUCCESS(f"{count} catalogue(s) compiled."))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS(f"{count} catalogue(s) compiled."))
