@@ -38,6 +38,7 @@ env = environ.Env(
     SITE_BASE_URL=(str, "http://127.0.0.1:8000"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     LOG_LEVEL=(str, "INFO"),
+    SECURE_SSL_REDIRECT=(bool, None),
 )
 
 DEBUG = env("DEBUG")
@@ -251,10 +252,15 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
+_ssl_redirect = env("SECURE_SSL_REDIRECT")
+SECURE_SSL_REDIRECT = (not DEBUG) if _ssl_redirect is None else _ssl_redirect
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+# Wagtail's live preview shows the page in a same-origin iframe: SAMEORIGIN, not DENY.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 LOGGING = {
     "version": 1,

@@ -22,6 +22,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SESSION_COOKIE_SECURE = False
+SECURE_SSL_REDIRECT = False
 CSRF_COOKIE_SECURE = False
 # Eager everywhere; tests marked celery_worker switch to the real broker + worker.
 CELERY_TASK_ALWAYS_EAGER = True
