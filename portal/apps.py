@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "ré_action"
+
+    def ready(self):
+        from portal import login_throttle  # noqa: F401 - connects the sign-in signal receivers

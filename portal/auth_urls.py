@@ -7,10 +7,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from portal.login_throttle import LoginView
+
 urlpatterns = [
     path(
         _("connexion/"),
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
     path(_("deconnexion/"), auth_views.LogoutView.as_view(), name="logout"),

@@ -247,6 +247,10 @@ SPECTACULAR_SETTINGS = {
 
 # Forms: rate limit of contact / partnership submissions per client address.
 FORM_SUBMISSIONS_PER_HOUR = 10
+# Sign-in lock-out: failures allowed per account and per address within the window.
+LOGIN_FAILURES_PER_ACCOUNT = 5
+LOGIN_FAILURES_PER_ADDRESS = 30
+LOGIN_LOCKOUT_S = 15 * 60
 
 # Security: production-safe; the embedded default (DEBUG on, plain HTTP) relaxes it.
 SESSION_COOKIE_SECURE = not DEBUG
