@@ -84,3 +84,11 @@ def test_ui_strings_are_translated_in_english(client):
 
 def test_unknown_page_answers_404(client):
     assert client.get("/fr/nulle-part/").status_code == 404
+
+
+def test_404_page_is_translated_and_links_home(client):
+    response = client.get("/en/nowhere/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert '<html lang="en">' in html
