@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "programme",
     "actions",
     "matching",
+    "partners",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -251,6 +252,8 @@ FORM_SUBMISSIONS_PER_HOUR = 10
 LOGIN_FAILURES_PER_ACCOUNT = 5
 LOGIN_FAILURES_PER_ADDRESS = 30
 LOGIN_LOCKOUT_S = 15 * 60
+# Partner staff invitations: one-time links valid this many days.
+PARTNER_INVITATION_DAYS = 7
 
 # Security: production-safe; the embedded default (DEBUG on, plain HTTP) relaxes it.
 SESSION_COOKIE_SECURE = not DEBUG

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.auth_urls")),
     path("", include("actions.urls")),
     path("", include("programme.urls")),
+    path("", include("partners.urls")),
     path("", include("matching.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,0 +1,137 @@
+"""Rules of partner accounts: invitations, acceptance, membership look-ups."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+
+from challenges.models import PartnerPage
+from partners.models import PartnerInvitation, PartnerMember, PartnerRole, hash_token
+
+
+def membership_of(user) -> PartnerMember | None:
+    if not user.is_authenticated:
+        return None
+    return PartnerMember.objects.select_related("partner").filter(user=user).first()
+
+
+def partner_for_language(partner: PartnerPage, language_code: str) -> PartnerPage:
+    """The partner's page in the given language when it exists (for display only)."""
+    for page in partner.get_translations(inclusive=True).select_related("locale"):
+        if page.locale.language_code == language_code:
+            return page
+    return partner
+
+
+def canonical_partner(partner: PartnerPage) -> PartnerPage:
+    """The partner's page in the default language: the one memberships and places point to."""
+    return partner.get_translation_or_none(Locale.get_default()) or partner
+
+
+@transaction.atomic
+def invite(
+    *,
+    partner: PartnerPage,
+    email: str,
+    role: str = PartnerRole.MEMBER,
+    invited_by=None,
+    language: str = "fr",
+) -> tuple[PartnerInvitation, str]:
+    """Create an invitation and email its one-time link; returns it with the clear token."""
+    invitation = PartnerInvitation(
+        partner=canonical_partner(partner),
+        email=email.strip().lower(),
+        role=role,
+        invited_by=invited_by,
+        language=language,
+    )
+    token = invitation.issue_token()
+    invitation.full_clean()
+    invitation.save()
+    transaction.on_commit(lambda: send_invitation_email(invitation, token))
+    return invitation, token
+
+
+def invitation_url(invitation: PartnerInvitation, token: str) -> str:
+    with translation.override(invitation.language):
+        path = reverse("partners:accept_invitation", args=[token])
+    return f"{settings.SITE_BASE_URL}{path}"
+
+
+def send_invitation_email(invitation: PartnerInvitation, token: str) -> None:
+    with translation.override(invitation.language):
+        partner = partner_for_language(invitation.partner, invitation.language)
+        context = {
+            "invitation": invitation,
+            "partner": partner,
+            "url": invitation_url(invitation, token),
+            "days": settings.PARTNER_INVITATION_DAYS,
+        }
+        subject = _("Invitation à rejoindre l'espace partenaire de %(partner)s sur ré_action") % {
+            "partner": partner.title
+        }
+        body = render_to_string("partners/email/invitation.txt", context)
+    send_mail(subject, body, None, [invitation.email])
+
+
+def find_usable_invitation(token: str) -> PartnerInvitation | None:
+    return (
+        PartnerInvitation.objects.usable()
+        .select_related("partner")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+@transaction.atomic
+def accept(*, token: str, user) -> PartnerMember:
+    """Join the invitation's partner; the link then stops working."""
+    invitation = (
+        PartnerInvitation.objects.select_for_update().filter(token_hash=hash_token(token)).first()
+    )
+    if invitation is None or not invitation.is_usable:
+        raise ValidationError(_("Cette invitation n'est plus valable."), code="unusable")
+    if user.email.strip().lower() != invitation.email:
+        raise ValidationError(
+            _("Cette invitation a été envoyée à une autre adresse e-mail."), code="other_email"
+        )
+    existing = PartnerMember.objects.filter(user=user).first()
+    if existing is not None and existing.partner_id != invitation.partner_id:
+        raise ValidationError(
+            _("Votre compte appartient déjà à un autre partenaire."), code="other_partner"
+        )
+    member, _created = PartnerMember.objects.update_or_create(
+        user=user, defaults={"partner": invitation.partner, "role": invitation.role}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return member
+
+
+@transaction.atomic
+def create_account_and_accept(*, token: str, first_name: str, password: str):
+    """A new account for the invited address, joined to the partner in one transaction."""
+    invitation = find_usable_invitation(token)
+    if invitation is None:
+        raise ValidationError(_("Cette invitation n'est plus valable."), code="unusable")
+    user_model = get_user_model()
+    if user_model.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(
+            _("Un compte existe déjà pour cette adresse : connectez-vous pour accepter."),
+            code="account_exists",
+        )
+    user = user_model.objects.create_user(
+        username=invitation.email,
+        email=invitation.email,
+        password=password,
+        first_name=first_name,
+    )
+    accept(token=token, user=user)
+    return user
