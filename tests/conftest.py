@@ -131,4 +131,6 @@ def live_celery(celery_worker_process, transactional_db):
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "celery_worker" in item.keywords:
+            # The worker is another process: the test's data must be committed, not rolled back.
+            item.add_marker(pytest.mark.django_db(transaction=True), append=False)
             item.fixturenames.append("live_celery")
