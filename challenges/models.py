@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -103,6 +104,10 @@ class ChallengePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["expert_partners"] = self.expert_partners()
         context["metrics"] = self.impact_metrics.all()
+        # Rooms that build on challenges add their sections (the action directory adds
+        # `recommended_actions` and `new_actions`) without this room importing them.
+        for hook in hooks.get_hooks("construct_challenge_page_context"):
+            hook(self, request, context)
         return context
 
 

@@ -1,4 +1,5 @@
-"""Queries behind the home page: challenges, stories, partner logos and impact counters."""
+"""Queries behind the home page: challenges, stories, partner logos, impact counters and the
+week's new actions."""
 
 from dataclasses import dataclass
 
@@ -6,6 +7,7 @@ from django.core.cache import cache
 
 from wagtail.models import Site
 
+from actions import services as action_services
 from challenges.models import ChallengePage, PartnerPage
 from home.models.programme_goals import ProgrammeGoals, counters_cache_key
 from home.models.stories import StoryPage
@@ -73,4 +75,6 @@ def home_page_sections(page, request) -> dict:
         .select_related("logo")
         .order_by("title"),
         "counters": impact_counters(Site.find_for_request(request) or page.get_site()),
+        "new_actions": action_services.new_this_week(locale_id=locale_id, limit=3),
+        "action_directory": action_services.directory_index(locale_id),
     }

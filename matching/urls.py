@@ -1,1 +1,15 @@
-urlpatterns: list = []
+"""Pages of the matching room, inside the language prefix (/fr/pres-de-chez-moi/,
+/en/near-me/ once the English catalogue translates the paths)."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from matching import views
+
+app_name = "matching"
+
+urlpatterns = [
+    path(_("pres-de-chez-moi/"), views.near_me, name="near_me"),
+    path(_("besoins/<int:pk>/"), views.need_detail, name="need_detail"),
+    path(_("besoins/<int:pk>/engagement/"), views.pledge, name="pledge"),
+]

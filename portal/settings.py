@@ -33,6 +33,15 @@ env = environ.Env(
     S3_SECRET_ACCESS_KEY=(str, ""),
     SEARCH_BACKEND=(str, "database"),
     SEARCH_URL=(str, ""),
+    GEOCODER=(str, "offline"),
+    GEOCODER_BAN_DOMAIN=(str, "data.geopf.fr/geocodage"),
+    GEOCODER_NOMINATIM_DOMAIN=(str, "nominatim.openstreetmap.org"),
+    GEOCODER_USER_AGENT=(str, "reaction-portal/1.0"),
+    GEOCODER_TIMEOUT_S=(int, 5),
+    GEOCODER_CACHE_S=(int, 30 * 24 * 3600),
+    GEOCODER_QUERIES_PER_HOUR=(int, 60),
+    MAP_TILES_URL=(str, ""),
+    MAP_TILES_ATTRIBUTION=(str, ""),
     REDIS_URL=(str, ""),
     CELERY_BROKER_URL=(str, ""),
     CELERY_TASK_ALWAYS_EAGER=(bool, None),
@@ -180,9 +189,12 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Europe/Paris"
 CELERY_BEAT_SCHEDULE = {
-    "refresh-impact-counters": {
-        "task": "home.tasks.refresh_impact_counters",
-        "schedule": 60.0,
+    "refresh-impact-counters": {"task": "home.tasks.refresh_impact_counters", "schedule": 60.0},
+    "send-cohort-emails": {"task": "programme.tasks.send_due_cohort_emails", "schedule": 60.0},
+    "expire-stale-needs": {"task": "matching.tasks.expire_stale_needs", "schedule": 15 * 60.0},
+    "purge-unconfirmed-sign-ups": {
+        "task": "programme.tasks.purge_unconfirmed_sign_ups",
+        "schedule": 24 * 3600.0,
     },
 }
 
@@ -288,6 +300,18 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["portal.api_schema.only_portal_api"],
 }
+
+# Geocoding: offline gazetteer by default; BAN France or Nominatim in production (geopy).
+GEOCODER = env("GEOCODER")
+GEOCODER_BAN_DOMAIN = env("GEOCODER_BAN_DOMAIN")
+GEOCODER_NOMINATIM_DOMAIN = env("GEOCODER_NOMINATIM_DOMAIN")
+GEOCODER_USER_AGENT = env("GEOCODER_USER_AGENT")
+GEOCODER_TIMEOUT_S = env("GEOCODER_TIMEOUT_S")
+GEOCODER_CACHE_S = env("GEOCODER_CACHE_S")
+GEOCODER_QUERIES_PER_HOUR = env("GEOCODER_QUERIES_PER_HOUR")
+# Map tiles (Leaflet): no tiles unless configured; also list the origin in MAP_TILES_ORIGIN.
+MAP_TILES_URL = env("MAP_TILES_URL")
+MAP_TILES_ATTRIBUTION = env("MAP_TILES_ATTRIBUTION")
 
 # Forms: rate limit of contact / partnership submissions per client address.
 FORM_SUBMISSIONS_PER_HOUR = 10

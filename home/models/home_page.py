@@ -41,6 +41,7 @@ class HomePage(Page):
     subpage_types = [
         "challenges.ChallengeIndexPage",
         "challenges.PartnerIndexPage",
+        "actions.ActionIndexPage",
         "programme.ProgrammePage",
         "home.StoryIndexPage",
         "home.ContactFormPage",

@@ -11,6 +11,8 @@ from django.utils.module_loading import import_string
 
 LOADERS = [
     "challenges.demo.load",
+    "actions.demo.load",
+    "matching.demo.load",
     "programme.demo.load",
     "home.demo.load_stories",
     "home.demo.load_contact",
@@ -24,6 +26,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--skip-index", action="store_true", help="do not rebuild the search index"
+        )
+        parser.add_argument(
+            "--needs",
+            type=int,
+            default=None,
+            help="add matching needs in bulk, clustered like the population, up to N in all",
         )
 
     def handle(self, *args, **options):

@@ -1,0 +1,170 @@
+"""The weekly digest of new actions: double opt-in subscriptions and an idempotent send.
+
+Sending claims (subscription, week) in the delivery log before the mail leaves: the unique
+constraint makes a concurrent or retried run skip it, so nobody receives a week twice. A mail
+that fails to leave releases its claim, so the next run sends it; a worker that dies between
+the claim and the send leaves the claim in place (at most once, never twice).
+"""
+
+import logging
+import smtplib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection, send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+
+from actions import services, weeks
+from actions.models import DigestDelivery, DigestSubscription
+from actions.models.digest import new_token
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class DigestReport:
+    week: object
+    sent: int = 0
+    already_sent: int = 0
+    nothing_new: int = 0
+    failed: int = 0
+
+
+def absolute_url(path_or_url: str) -> str:
+    if path_or_url.startswith(("http://", "https://")):
+        return path_or_url
+    return f"{settings.SITE_BASE_URL}{path_or_url}"
+
+
+def subscription_url(name: str, subscription: DigestSubscription) -> str:
+    with translation.override(subscription.language):
+        return absolute_url(reverse(name, args=[subscription.token]))
+
+
+def subscribe(*, email: str, language: str) -> DigestSubscription:
+    """Ask ``email`` to confirm its subscription (a confirmed one is left as it is)."""
+    email = email.strip().lower()
+    with transaction.atomic():
+        subscription, created = DigestSubscription.objects.select_for_update().get_or_create(
+            email=email, defaults={"language": language}
+        )
+        if subscription.is_active:
+            return subscription
+        if not created:
+            subscription.language = language
+            subscription.unsubscribed_at = None
+            subscription.confirmed_at = None
+            subscription.token = new_token()
+            subscription.save(
+                update_fields=["language", "unsubscribed_at", "confirmed_at", "token"]
+            )
+        transaction.on_commit(lambda: send_confirmation_email(subscription))
+    return subscription
+
+
+def send_confirmation_email(subscription: DigestSubscription) -> None:
+    with translation.override(subscription.language):
+        body = render_to_string(
+            "actions/email/digest_confirmation.txt",
+            {"confirm_url": subscription_url("actions:digest_confirm", subscription)},
+        )
+        subject = _("Confirmez votre abonnement aux nouvelles actions de ré_action")
+    send_mail(subject, body, None, [subscription.email])
+
+
+def confirm(token: str) -> DigestSubscription | None:
+    subscription = DigestSubscription.objects.filter(
+        token=token, unsubscribed_at__isnull=True
+    ).first()
+    if subscription is not None and subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+    return subscription
+
+
+def find_by_token(token: str) -> DigestSubscription | None:
+    return DigestSubscription.objects.filter(token=token).first()
+
+
+def unsubscribe(token: str) -> DigestSubscription | None:
+    subscription = find_by_token(token)
+    if subscription is not None and subscription.unsubscribed_at is None:
+        subscription.unsubscribed_at = timezone.now()
+        subscription.save(update_fields=["unsubscribed_at"])
+    return subscription
+
+
+def send_weekly_digest(*, week=None) -> DigestReport:
+    """Email the new actions of ``week`` (default: the last complete week) to every confirmed
+    subscriber whose language has some; never twice for the same week."""
+    week = week or weeks.previous_week_start()
+    report = DigestReport(week=week)
+    editions = {}
+    for locale in Locale.objects.filter(language_code__in=dict(settings.LANGUAGES)):
+        actions = list(services.actions_published_in_week(locale_id=locale.pk, monday=week))
+        if actions:
+            directory = services.directory_index(locale.pk)
+            editions[locale.language_code] = {
+                "actions": [(action, absolute_url(action.get_url())) for action in actions],
+                "directory_url": absolute_url(directory.get_url()) if directory else "",
+            }
+    already = DigestDelivery.objects.filter(week=week).values("subscription_id")
+    subscriptions = DigestSubscription.objects.active().exclude(pk__in=already).order_by("pk")
+    connection = get_connection()
+    for subscription in subscriptions.iterator(chunk_size=500):
+        edition = editions.get(subscription.language)
+        if edition is None:
+            report.nothing_new += 1
+            continue
+        try:
+            with transaction.atomic():
+                delivery = DigestDelivery.objects.create(
+                    subscription=subscription, week=week, action_count=len(edition["actions"])
+                )
+        except IntegrityError:
+            report.already_sent += 1
+            continue
+        try:
+            digest_message(subscription, week, edition, connection=connection).send()
+        except (smtplib.SMTPException, OSError):
+            logger.exception("weekly digest to subscription %s failed", subscription.pk)
+            delivery.delete()
+            report.failed += 1
+            continue
+        DigestDelivery.objects.filter(pk=delivery.pk).update(sent_at=timezone.now())
+        report.sent += 1
+    return report
+
+
+def digest_message(subscription, week, edition, *, connection=None) -> EmailMessage:
+    unsubscribe_url = subscription_url("actions:digest_unsubscribe", subscription)
+    with translation.override(subscription.language):
+        week_label = date_format(week, "j F Y")
+        subject = _("Les nouvelles actions de la semaine du %(date)s") % {"date": week_label}
+        body = render_to_string(
+            "actions/email/digest.txt",
+            {
+                "week_label": week_label,
+                "actions": edition["actions"],
+                "directory_url": edition["directory_url"],
+                "unsubscribe_url": unsubscribe_url,
+            },
+        )
+    return EmailMessage(
+        subject,
+        body,
+        None,
+        [subscription.email],
+        connection=connection,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )

@@ -1,0 +1,123 @@
+"""Forms of the matching pages: the volunteer's search and the pledge."""
+
+from django import forms
+from django.core.validators import MaxValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from matching import geo, services
+from matching.geocoding import GeocoderUnavailable, PlaceNotFound, geocode_query
+from matching.models import PlaceKind, Skill
+
+RADIUS_CHOICES = [(km, f"{km} km") for km in (5, 10, 20, 50, 100, 200)]
+DEFAULT_RADIUS_KM = 20
+PAGE_SIZE = 20
+MAX_PAGES = services.MAX_LIMIT // PAGE_SIZE
+
+
+class NearMeForm(forms.Form):
+    """Where (postcode or commune, or the browser's position) and what to look for."""
+
+    q = forms.CharField(
+        label=_("Code postal ou commune"),
+        required=False,
+        max_length=100,
+        help_text=_("Par exemple : 75011, Lyon 3e, Saint-Étienne."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "postal-code", "aria-describedby": "id_q_help"}
+        ),
+    )
+    lat = forms.FloatField(required=False, widget=forms.HiddenInput)
+    lon = forms.FloatField(required=False, widget=forms.HiddenInput)
+    radius_km = forms.TypedChoiceField(
+        label=_("Dans un rayon de"),
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        initial=DEFAULT_RADIUS_KM,
+        required=False,
+    )
+    challenge = forms.ChoiceField(label=_("Défi"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Type de lieu"),
+        required=False,
+        choices=[("", _("Tous les lieux")), *PlaceKind.choices],
+    )
+    skill = forms.ChoiceField(
+        label=_("Compétence"),
+        required=False,
+        choices=[("", _("Toutes les compétences")), *Skill.choices],
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGES)
+
+    def __init__(self, data=None, *args, language_code: str, client: str = "", **kwargs):
+        if data is not None and not data.get("radius_km"):
+            data = data.copy()
+            data["radius_km"] = str(DEFAULT_RADIUS_KM)
+        super().__init__(data, *args, **kwargs)
+        self.client = client
+        self.challenges = {
+            page.slug: page for page in services.challenges_for_language(language_code)
+        }
+        self.fields["challenge"].choices = [
+            ("", _("Tous les défis")),
+            *((slug, page.title) for slug, page in self.challenges.items()),
+        ]
+        self.point = None
+        self.origin_label = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if any(name in self.errors for name in ("lat", "lon", "page")):
+            for name in ("lat", "lon", "page"):
+                self.errors.pop(name, None)
+            raise forms.ValidationError(_("Position ou page invalide : refaites la recherche."))
+        lat, lon, query = cleaned.get("lat"), cleaned.get("lon"), cleaned.get("q", "").strip()
+        if lat is not None and lon is not None and not query:
+            if not geo.valid_point(lat, lon):
+                raise forms.ValidationError(_("Position invalide : refaites la recherche."))
+            self.point = geo.Point(lat, lon)
+            self.origin_label = _("votre position")
+        elif query:
+            try:
+                found = geocode_query(query, client=self.client)
+            except (PlaceNotFound, GeocoderUnavailable) as error:
+                self.add_error("q", str(error))
+                return cleaned
+            self.point = geo.Point(found.latitude, found.longitude)
+            self.origin_label = found.label
+        else:
+            self.add_error("q", _("Indiquez un code postal ou une commune."))
+        return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.has_error("q"):  # the message is read with the field, not only shown
+            self.fields["q"].widget.attrs["aria-describedby"] = "id_q_help id_q_error"
+
+    @property
+    def chosen_radius_km(self) -> int:
+        return self.cleaned_data.get("radius_km") or DEFAULT_RADIUS_KM
+
+    @property
+    def page_number(self) -> int:
+        return self.cleaned_data.get("page") or 1
+
+    def search_options(self) -> dict:
+        return {
+            "challenge": self.challenges.get(self.cleaned_data.get("challenge") or ""),
+            "kind": self.cleaned_data.get("kind", ""),
+            "skill": self.cleaned_data.get("skill", ""),
+        }
+
+
+class PledgeForm(forms.Form):
+    quantity = forms.IntegerField(label=_("Quantité que je m'engage à apporter"), min_value=1)
+
+    def __init__(self, *args, remaining: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["quantity"]
+        field.max_value = remaining
+        field.widget.attrs.update({"min": 1, "max": remaining})
+        field.validators.append(
+            MaxValueValidator(remaining, message=_("Il ne reste que %(limit_value)s à promettre."))
+        )
+        field.initial = 1

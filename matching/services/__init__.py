@@ -1,0 +1,51 @@
+"""The one path pages, the API and the tasks take: queries and rules of the matching room.
+
+- ``nearest``: the nearest-needs engine;
+- ``pledging``: pledges and the counters they keep;
+- ``needs``: what pages show of needs, expiry;
+- ``geocoding``: giving places and profiles their points;
+- ``volunteers``: a volunteer's own search origin, and counts for everyone else.
+"""
+
+from matching.services.geocoding import geocode_place, geocode_profile, mark_place_geocoding_failed
+from matching.services.nearest import MAX_LIMIT, MAX_RADIUS_KM, NeedMatch, nearest_open_needs
+from matching.services.needs import (
+    challenge_by_slug,
+    challenges_for_language,
+    expire_stale_needs,
+    localized_challenge,
+    localized_challenges_by_id,
+    public_needs,
+)
+from matching.services.pledging import (
+    PledgeError,
+    cancel_pledge,
+    complete_pledge,
+    pledge,
+    recount_need,
+)
+from matching.services.volunteers import own_search_origin, profile_for, volunteer_count
+
+__all__ = [
+    "MAX_LIMIT",
+    "MAX_RADIUS_KM",
+    "NeedMatch",
+    "PledgeError",
+    "cancel_pledge",
+    "challenge_by_slug",
+    "challenges_for_language",
+    "complete_pledge",
+    "expire_stale_needs",
+    "geocode_place",
+    "geocode_profile",
+    "localized_challenge",
+    "localized_challenges_by_id",
+    "mark_place_geocoding_failed",
+    "nearest_open_needs",
+    "pledge",
+    "public_needs",
+    "own_search_origin",
+    "profile_for",
+    "recount_need",
+    "volunteer_count",
+]

@@ -1,0 +1,55 @@
+"""Needs: what pages show of one need, and their expiry."""
+
+from datetime import datetime
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from challenges.models import ChallengePage
+from matching.models import Need, NeedStatus
+
+
+def public_needs() -> QuerySet[Need]:
+    """Needs the public may see (drafts stay with their partner)."""
+    return Need.objects.exclude(status=NeedStatus.DRAFT).select_related(
+        "place", "place__partner", "challenge"
+    )
+
+
+def expire_stale_needs(*, now: datetime | None = None) -> int:
+    """Open needs whose end date has passed become 'expired'; returns how many."""
+    return Need.objects.filter(status=NeedStatus.OPEN, ends_at__lte=now or timezone.now()).update(
+        status=NeedStatus.EXPIRED, updated_at=timezone.now()
+    )
+
+
+def localized_challenge(challenge: ChallengePage | None, language_code: str):
+    """The challenge page in the reader's language when it exists, else the stored one."""
+    if challenge is None:
+        return None
+    translation = (
+        ChallengePage.objects.live()
+        .filter(translation_key=challenge.translation_key, locale__language_code=language_code)
+        .first()
+    )
+    return translation or challenge
+
+
+def challenges_for_language(language_code: str) -> QuerySet[ChallengePage]:
+    """Challenges offered as a filter, in the reader's language."""
+    return ChallengePage.objects.live().filter(locale__language_code=language_code).order_by("path")
+
+
+def challenge_by_slug(slug: str) -> ChallengePage | None:
+    """A challenge by its slug in any language (the filters' value)."""
+    return ChallengePage.objects.live().filter(slug=slug).order_by("locale_id").first()
+
+
+def localized_challenges_by_id(language_code: str) -> dict[int, ChallengePage]:
+    """Any challenge page's id -> that challenge in the reader's language (one query for a
+    whole list; a need stores whichever page its partner picked)."""
+    pages = list(ChallengePage.objects.live().select_related("locale"))
+    by_key = {
+        page.translation_key: page for page in pages if page.locale.language_code == language_code
+    }
+    return {page.pk: by_key.get(page.translation_key, page) for page in pages}

@@ -1,0 +1,103 @@
+"""Pledges: commit, complete, cancel. The need's counters change only here, in conditional
+UPDATEs that the database applies atomically, so no interleaving of simultaneous pledges can
+promise more than wanted (and a CHECK constraint stands behind them)."""
+
+from django.db import transaction
+from django.db.models import F, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from matching.models import Need, NeedStatus, Pledge, PledgeStatus, VolunteerProfile
+
+
+class PledgeError(Exception):
+    """A pledge that cannot be made or changed; ``str()`` is a message for people."""
+
+
+def _open_now():
+    return Q(status=NeedStatus.OPEN) & (Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now()))
+
+
+@transaction.atomic
+def pledge(*, volunteer: VolunteerProfile, need_id: int, quantity: int) -> Pledge:
+    """Promise ``quantity`` to a need, or raise PledgeError saying why not."""
+    if quantity < 1:
+        raise PledgeError(_("Indiquez une quantité d'au moins 1."))
+    reserved = (
+        Need.objects.filter(_open_now(), pk=need_id)
+        .filter(quantity_pledged__lte=F("quantity_wanted") - quantity)
+        .update(quantity_pledged=F("quantity_pledged") + quantity, updated_at=timezone.now())
+    )
+    if not reserved:
+        need = Need.objects.filter(pk=need_id).first()
+        if need is None or not need.is_open:
+            raise PledgeError(_("Ce besoin n'est plus ouvert aux engagements."))
+        if need.quantity_remaining == 0:
+            raise PledgeError(_("Ce besoin est déjà entièrement couvert par d'autres volontaires."))
+        raise PledgeError(
+            _("Il ne reste que %(remaining)s %(unit)s à promettre.")
+            % {"remaining": need.quantity_remaining, "unit": need.unit}
+        )
+    return Pledge.objects.create(volunteer=volunteer, need_id=need_id, quantity=quantity)
+
+
+@transaction.atomic
+def complete_pledge(*, pledge_id: int) -> Pledge:
+    """The partner confirms a pledge was done; the need is fulfilled once all is done."""
+    pledge_row = Pledge.objects.select_for_update().get(pk=pledge_id)
+    if pledge_row.status != PledgeStatus.PLEDGED:
+        raise PledgeError(_("Seul un engagement en cours peut être marqué comme réalisé."))
+    now = timezone.now()
+    Pledge.objects.filter(pk=pledge_id).update(
+        status=PledgeStatus.DONE, done_at=now, updated_at=now
+    )
+    Need.objects.filter(pk=pledge_row.need_id).update(
+        quantity_fulfilled=F("quantity_fulfilled") + pledge_row.quantity, updated_at=now
+    )
+    close_if_fulfilled(pledge_row.need_id)
+    pledge_row.refresh_from_db()
+    return pledge_row
+
+
+@transaction.atomic
+def cancel_pledge(*, pledge_id: int) -> Pledge:
+    """A pledge withdrawn: its quantity is open to others again."""
+    pledge_row = Pledge.objects.select_for_update().get(pk=pledge_id)
+    if pledge_row.status != PledgeStatus.PLEDGED:
+        raise PledgeError(_("Seul un engagement en cours peut être annulé."))
+    now = timezone.now()
+    Pledge.objects.filter(pk=pledge_id).update(
+        status=PledgeStatus.CANCELLED, cancelled_at=now, updated_at=now
+    )
+    Need.objects.filter(pk=pledge_row.need_id).update(
+        quantity_pledged=F("quantity_pledged") - pledge_row.quantity, updated_at=now
+    )
+    pledge_row.refresh_from_db()
+    return pledge_row
+
+
+def close_if_fulfilled(need_id: int) -> bool:
+    """An open need whose whole quantity is done closes itself (status 'fulfilled')."""
+    return bool(
+        Need.objects.filter(
+            pk=need_id, status=NeedStatus.OPEN, quantity_fulfilled__gte=F("quantity_wanted")
+        ).update(status=NeedStatus.FULFILLED, updated_at=timezone.now())
+    )
+
+
+@transaction.atomic
+def recount_need(need_id: int) -> None:
+    """Recompute a need's counters from its pledges (after a pledge is deleted)."""
+    need = Need.objects.select_for_update().filter(pk=need_id).first()
+    if need is None:
+        return
+    totals = need.pledges.aggregate(
+        pledged=Sum("quantity", filter=Q(status__in=[PledgeStatus.PLEDGED, PledgeStatus.DONE])),
+        fulfilled=Sum("quantity", filter=Q(status=PledgeStatus.DONE)),
+    )
+    Need.objects.filter(pk=need_id).update(
+        quantity_pledged=totals["pledged"] or 0,
+        quantity_fulfilled=totals["fulfilled"] or 0,
+        updated_at=timezone.now(),
+    )
+    close_if_fulfilled(need_id)

@@ -1,0 +1,28 @@
+"""Reactions to saves made anywhere (admin, services, shell): geocoding queued after commit,
+need counters recounted when a pledge disappears."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from matching import services, tasks
+from matching.models import GeocodingStatus, Place, Pledge, VolunteerProfile
+
+
+@receiver(post_save, sender=Place, dispatch_uid="matching_geocode_place")
+def queue_place_geocoding(sender, instance: Place, **kwargs):
+    if instance.geocoding_status == GeocodingStatus.PENDING:
+        place_id = instance.pk
+        transaction.on_commit(lambda: tasks.geocode_place.delay(place_id))
+
+
+@receiver(post_save, sender=VolunteerProfile, dispatch_uid="matching_geocode_profile")
+def queue_profile_geocoding(sender, instance: VolunteerProfile, **kwargs):
+    if instance.postcode and instance.geocoding_status == GeocodingStatus.PENDING:
+        profile_id = instance.pk
+        transaction.on_commit(lambda: tasks.geocode_profile.delay(profile_id))
+
+
+@receiver(post_delete, sender=Pledge, dispatch_uid="matching_recount_after_pledge_delete")
+def recount_after_pledge_delete(sender, instance: Pledge, **kwargs):
+    services.recount_need(instance.need_id)

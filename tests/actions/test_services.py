@@ -1,0 +1,69 @@
+"""Services of the directory: search through Wagtail's backend, counters across languages."""
+
+from django.db import connection
+
+from wagtail.search.backends import get_search_backend
+
+import pytest
+
+from actions import services
+from actions.models import ActionPage
+from tests.actions.factories import ActionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite search backend only")
+@pytest.mark.parametrize("query", ["kits", "kits hygiène", "paillassons", "seniors -courses", "zz"])
+def test_sqlite_fts_first_search_finds_what_the_backend_finds(query):
+    backend_results = get_search_backend().search(
+        query, ActionPage.objects.all(), operator="and", order_by_relevance=False
+    )
+    expected = set(backend_results.get_queryset().values_list("pk", flat=True))
+    found = set(
+        ActionPage.objects.filter(pk__in=services.search_matches(query)).values_list(
+            "pk", flat=True
+        )
+    )
+    assert found == expected
+
+
+def test_a_search_engine_answering_with_objects_still_filters_the_directory(monkeypatch, fr):
+    """Elasticsearch/OpenSearch results have no queryset: their ids are used instead."""
+    wanted = ActionPage.objects.get(slug="collecter-kits-hygiene")
+
+    class EngineResults(list):
+        pass
+
+    class Engine:
+        def search(self, *args, **kwargs):
+            return EngineResults([wanted])
+
+    monkeypatch.setattr(services, "get_search_backend", lambda: Engine())
+    found = services.directory_actions(
+        locale_id=fr.pk, filters=services.DirectoryFilters(q="n'importe")
+    )
+    assert list(found) == [wanted]
+
+
+def test_recording_an_action_done_counts_in_every_language(en):
+    action = ActionPage.objects.get(slug="collecter-kits-hygiene")
+    services.record_action_done(action, times=2)
+    assert action.get_translation(en).times_done == 50
+    action.refresh_from_db()
+    assert action.times_done == 50
+
+
+def test_the_directory_of_each_language(fr, en, directory_fr, directory_en):
+    assert services.directory_index(fr.pk) == directory_fr
+    assert services.directory_index(en.pk) == directory_en
+
+
+def test_a_challenge_recommends_its_most_done_actions_first(homeless_fr, directory_fr):
+    ActionPageFactory(parent=directory_fr, challenge=homeless_fr, title="Très faite")
+    ActionPage.objects.filter(title="Très faite").update(times_done=1000)
+    recommended = list(services.actions_for_challenge(homeless_fr, limit=3))
+    assert recommended[0].title == "Très faite"
+    assert [a.times_done for a in recommended] == sorted(
+        (a.times_done for a in recommended), reverse=True
+    )

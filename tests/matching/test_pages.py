@@ -1,0 +1,184 @@
+"""The volunteer's search page and a need's page: the list works without JavaScript, bad
+input is explained beside its field, pledging needs an account, the volunteer's own postcode
+and point never reach the page."""
+
+from django.urls import reverse
+from django.utils import translation
+
+import pytest
+
+from matching.models import Need, Pledge, VolunteerProfile
+from tests.factories import UserFactory
+from tests.matching.factories import NeedFactory, PlaceFactory, VolunteerProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def near_me_url(language="fr"):
+    with translation.override(language):
+        return reverse("matching:near_me")
+
+
+def need_url(need, language="fr"):
+    with translation.override(language):
+        return reverse("matching:need_detail", kwargs={"pk": need.pk})
+
+
+def test_the_search_page_has_its_french_address():
+    assert near_me_url("fr") == "/fr/pres-de-chez-moi/"
+    assert near_me_url("en").startswith("/en/")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_search_page_shows_the_form_in_both_languages(client, language):
+    response = client.get(near_me_url(language))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert 'name="q"' in html and 'for="id_q"' in html
+    assert "need-list" not in html
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_postcode_search_lists_needs_nearest_first_without_javascript(client, language):
+    response = client.get(near_me_url(language), {"q": "75011", "radius_km": 20})
+    assert response.status_code == 200
+    matches = response.context["matches"]
+    assert matches
+    distances = [m.distance_km for m in matches]
+    assert distances == sorted(distances) and distances[-1] <= 20
+    html = response.content.decode()
+    assert matches[0].need.title in html
+    assert need_url(matches[0].need, language) in html
+    assert 'id="need-map-data"' in html  # the map's data, used only when JavaScript runs
+
+
+def test_filters_narrow_the_list(client):
+    response = client.get(
+        near_me_url(), {"q": "Lyon", "radius_km": 50, "challenge": "soignants", "kind": "hospital"}
+    )
+    assert response.status_code == 200
+    for match in response.context["matches"]:
+        assert match.need.place_kind == "hospital"
+        assert match.need.challenge.slug == "soignants"  # loaded on access (not listed)
+
+
+def test_the_browser_position_can_replace_the_postcode(client):
+    response = client.get(near_me_url(), {"lat": "43.2965", "lon": "5.3698", "radius_km": 20})
+    assert response.status_code == 200
+    assert response.context["matches"]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"q": "75999"}, "Code postal inconnu : 75999."),
+        ({"q": ""}, "Indiquez un code postal ou une commune."),
+        ({"q": "Zzyzx-sur-Mer"}, "Commune inconnue"),
+        ({"lat": "95", "lon": "2"}, "Position invalide"),
+        ({"lat": "abc", "lon": "2"}, "Position ou page invalide"),
+        ({"q": "75011", "radius_km": "7"}, "Sélectionnez un choix valide"),
+    ],
+)
+def test_bad_input_is_explained_with_a_400(client, params, message):
+    response = client.get(near_me_url(), params)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_result_pages_follow_each_other(client):
+    first = client.get(near_me_url(), {"q": "75011", "radius_km": 200})
+    second = client.get(near_me_url(), {"q": "75011", "radius_km": 200, "page": 2})
+    ids_first = [m.need.pk for m in first.context["matches"]]
+    ids_second = [m.need.pk for m in second.context["matches"]]
+    assert len(ids_first) == 20 and ids_second
+    assert not set(ids_first) & set(ids_second)
+    assert second.context["matches"][0].distance_km >= first.context["matches"][-1].distance_km
+
+
+def test_a_volunteer_is_searched_around_their_address_which_never_reaches_the_page(client):
+    user = UserFactory()
+    VolunteerProfile.objects.create(
+        user=user, postcode="13008", latitude=43.2708, longitude=5.3821, radius_km=30
+    )
+    VolunteerProfile.objects.filter(user=user).update(geocoding_status="ok")
+    client.force_login(user)
+    response = client.get(near_me_url())
+    assert response.status_code == 200
+    assert response.context["searched"] and response.context["matches"]
+    html = response.content.decode()
+    for secret in ("13008", "43.2708", "5.3821"):
+        assert secret not in html
+
+
+def test_the_search_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    client.get(near_me_url(), {"q": "75011"})  # warm caches (site, locales)
+    with django_assert_max_num_queries(14):
+        response = client.get(near_me_url(), {"q": "75011", "challenge": "soignants"})
+    assert response.status_code == 200
+
+
+def test_a_need_page_shows_quantities_and_counts_volunteers_without_naming_them(client):
+    need = NeedFactory(title="Repas pour les soignants de nuit", quantity_wanted=20, unit="repas")
+    profile = VolunteerProfileFactory()
+    Pledge.objects.create(volunteer=profile, need=need, quantity=2)
+    Need.objects.filter(pk=need.pk).update(quantity_pledged=2)
+    response = client.get(need_url(need))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Repas pour les soignants de nuit" in html
+    assert response.context["volunteer_count"] == 1
+    assert profile.user.username not in html and profile.user.email not in html
+
+
+def test_an_exact_place_shows_its_address_and_a_rounded_one_only_its_town(client):
+    exact = NeedFactory(place=PlaceFactory(address="12 rue Oberkampf", public_precision=5))
+    rounded = NeedFactory(place=PlaceFactory(address="7 impasse Secrète", public_precision=2))
+    assert "12 rue Oberkampf" in client.get(need_url(exact)).content.decode()
+    assert "7 impasse Secrète" not in client.get(need_url(rounded)).content.decode()
+
+
+def test_a_draft_need_is_not_public(client):
+    assert client.get(need_url(NeedFactory(status="draft"))).status_code == 404
+    assert client.get("/fr/besoins/999999999/").status_code == 404
+
+
+def test_pledging_asks_anonymous_visitors_to_sign_in(client):
+    need = NeedFactory()
+    html = client.get(need_url(need)).content.decode()
+    assert "/fr/connexion/?next=" in html
+    with translation.override("fr"):
+        url = reverse("matching:pledge", kwargs={"pk": need.pk})
+    response = client.post(url, {"quantity": 1})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fr/connexion/")
+    assert not Pledge.objects.exists()
+
+
+def test_a_signed_in_volunteer_pledges_and_sees_the_remaining_quantity(client):
+    need = NeedFactory(quantity_wanted=10, unit="kits")
+    user = UserFactory()
+    client.force_login(user)
+    with translation.override("fr"):
+        url = reverse("matching:pledge", kwargs={"pk": need.pk})
+    response = client.post(url, {"quantity": 4}, follow=True)
+    assert response.status_code == 200
+    need.refresh_from_db()
+    assert need.quantity_remaining == 6
+    assert Pledge.objects.get(need=need).volunteer.user == user
+    assert "Votre engagement de 4 kits est enregistré" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("quantity", "message"),
+    [("11", "Il ne reste que 10 à promettre."), ("0", "supérieure ou égale à 1"), ("x", "nombre")],
+)
+def test_an_impossible_pledge_is_explained_beside_the_field(client, quantity, message):
+    need = NeedFactory(quantity_wanted=10)
+    client.force_login(UserFactory())
+    with translation.override("fr"):
+        url = reverse("matching:pledge", kwargs={"pk": need.pk})
+    response = client.post(url, {"quantity": quantity})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Pledge.objects.filter(need=need).exists()
