@@ -1,7 +1,23 @@
-"""Demo content: the one-week schedule of the seed (launch, days 1 to 5, closing)."""
+"""Demo content: the one-week schedule of the seed (launch, days 1 to 5, closing), plus a few
+coordinators, cohorts, members and impact reports (fictional people, example.org addresses)."""
 
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from challenges.models import ChallengePage
 from portal.demo import DemoContext, ensure_child, ensure_translation
-from programme.models import ProgrammePage
+from programme.models import (
+    Cohort,
+    CohortStatus,
+    Coordinator,
+    CoordinatorTraining,
+    Membership,
+    MembershipStatus,
+    ProgrammePage,
+)
+from programme.services import content, impact
 
 # (kind, title fr, title en, subject fr, subject en, action fr, action en, daily call)
 DAYS = [
@@ -106,6 +122,11 @@ def _days(lang: str) -> list:
 
 
 def load(ctx: DemoContext, **options) -> None:
+    _load_programme_page(ctx)
+    _load_cohorts(ctx)
+
+
+def _load_programme_page(ctx: DemoContext) -> None:
     page = ensure_child(
         ctx.home_fr,
         ProgrammePage,
@@ -134,3 +155,103 @@ def load(ctx: DemoContext, **options) -> None:
         "of volunteers every week.",
         days=_days("en"),
     )
+
+
+# (username, first name, language, area, trained challenges (French slugs))
+COORDINATORS = [
+    ("camille.coordination@example.org", "Camille", "fr", "75", ["sans-abri", "seniors-isoles"]),
+    ("karim.coordination@example.org", "Karim", "fr", "remote", ["soignants"]),
+    ("jo.coordination@example.org", "Jo", "en", "remote", ["seniors-isoles"]),
+]
+VOLUNTEER_NAMES = [
+    "Amina",
+    "Bastien",
+    "Chloé",
+    "David",
+    "Élise",
+    "Farid",
+    "Gaëlle",
+    "Hugo",
+    "Inès",
+    "Jules",
+    "Kenza",
+    "Louis",
+]
+# (coordinator, challenge slug, language, area, week offset from this Monday, members)
+COHORTS = [
+    ("camille.coordination@example.org", "sans-abri", "fr", "75", 0, 6),
+    ("karim.coordination@example.org", "soignants", "fr", "remote", 1, 4),
+    ("jo.coordination@example.org", "seniors-isoles", "en", "remote", 1, 2),
+]
+# (volunteer index, challenge slug, unit, quantity)
+REPORTS = [
+    (0, "sans-abri", "kits-hygiene", 12),
+    (1, "sans-abri", "kits-hygiene", 8),
+    (2, "sans-abri", "points-collecte", 1),
+    (6, "soignants", "visieres", 25),
+]
+
+
+def _user(username: str, first_name: str):
+    user, created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": username, "first_name": first_name}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def _load_cohorts(ctx: DemoContext) -> None:
+    if Coordinator.objects.filter(user__username=COORDINATORS[0][0]).exists():
+        return
+    challenges = {page.slug: page for page in ChallengePage.objects.filter(locale=ctx.fr)}
+    trained_on = timezone.localdate() - datetime.timedelta(days=14)
+    coordinators = {}
+    for username, first_name, language, area, trained in COORDINATORS:
+        coordinator = Coordinator.objects.create(
+            user=_user(username, first_name), language=language, area=area
+        )
+        for slug in trained:
+            CoordinatorTraining.objects.create(
+                coordinator=coordinator, challenge=challenges[slug], completed_on=trained_on
+            )
+        coordinators[username] = coordinator
+    this_monday = content.monday_of(timezone.localdate())
+    now = timezone.now()
+    volunteers = iter(enumerate(VOLUNTEER_NAMES))
+    placed = []
+    for username, slug, language, area, weeks, size in COHORTS:
+        start = this_monday + datetime.timedelta(weeks=weeks)
+        cohort = Cohort.objects.create(
+            challenge=challenges[slug],
+            language=language,
+            area=area,
+            start_date=start,
+            coordinator=coordinators[username],
+            call_url="https://visio.example.org/reaction-demo",
+            chat_url="https://chat.example.org/reaction-demo",
+            status=CohortStatus.RUNNING if weeks == 0 else CohortStatus.FORMING,
+        )
+        for _n in range(size):
+            index, name = next(volunteers)
+            user = _user(f"volontaire{index + 1:02d}@example.org", name)
+            placed.append(
+                Membership.objects.create(
+                    user=user,
+                    challenge=cohort.challenge,
+                    language=language,
+                    area=area,
+                    start_date=start,
+                    cohort=cohort,
+                    status=MembershipStatus.PLACED,
+                    confirmed_at=now,
+                    placed_at=now,
+                )
+            )
+    for index, slug, unit, quantity in REPORTS:
+        impact.record_report(
+            user=placed[index].user, challenge=challenges[slug], unit=unit, quantity=quantity
+        )
+    impact.recount_impact_totals()
+    ctx.say(f"Programme: {len(COHORTS)} cohorts, {len(placed)} members, {len(REPORTS)} reports.")

@@ -35,3 +35,8 @@ class ProgrammePage(Page):
 
     class Meta:
         verbose_name = _("programme d'une semaine")
+
+    def schedule_days(self) -> list:
+        """The days in order (launch session, days 1 to 5, closing session): what each day's
+        email says. Day ``n`` of a cohort is sent ``n`` days after its Monday."""
+        return [block.value for block in self.days]

@@ -1,0 +1,28 @@
+"""Queries and rules of the programme room, one module per concern:
+
+- ``content``: challenges and programme pages across languages, sign-up weeks;
+- ``signup``: sign-up, address confirmation, joining when signed in, purge of unconfirmed;
+- ``placement``: cohorts with room, new cohorts with free trained coordinators, waiting lists;
+- ``schedule``: the daily emails, exactly once per member and day;
+- ``coordination``: the coordinator space (members, opens, reports, messages, calls, export);
+- ``impact``: impact reports and the counters/totals they feed incrementally;
+- ``growth``: cohorts and volunteers per week, coordinators needed to keep doubling;
+- ``emails``: every email of the room.
+
+Other rooms call: ``live_impact_counts()`` (home), ``impact_totals_for_challenge(key)``
+(challenge pages), ``impact_totals_for_partner(key)``, ``impact_totals_for_sponsor(key)``.
+"""
+
+from programme.services.impact import (
+    impact_totals_for_challenge,
+    impact_totals_for_partner,
+    impact_totals_for_sponsor,
+    live_impact_counts,
+)
+
+__all__ = [
+    "impact_totals_for_challenge",
+    "impact_totals_for_partner",
+    "impact_totals_for_sponsor",
+    "live_impact_counts",
+]

@@ -1,0 +1,216 @@
+"""Impact reports and the counters they feed, aggregated incrementally.
+
+``record_report`` writes the report and adds it to ``ImpactTotal`` (per challenge, partner and
+sponsor) and to the ``actions`` ``ProgrammeCounter`` with F() expressions, in one transaction.
+Readers (``live_impact_counts``, ``impact_totals_for_*``) read a few rows: their cost does not
+grow with the number of reports. ``recount_impact_totals`` rebuilds everything from the reports
+(a repair tool, never called by a page).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Sum
+from django.utils.translation import gettext as _
+
+from challenges.models import ChallengeImpactMetric, ChallengePage
+from programme.models import (
+    Cohort,
+    CohortStatus,
+    ImpactReport,
+    ImpactScope,
+    ImpactTotal,
+    Membership,
+    MembershipStatus,
+    ProgrammeCounter,
+    ReportStatus,
+)
+from programme.services.content import canonical_challenge
+
+COUNTERS = ("volunteers", "actions")
+
+
+def bump_counter(name: str, delta: int) -> None:
+    """Add ``delta`` to a live counter, creating it at 0 first (safe under concurrency)."""
+    if ProgrammeCounter.objects.filter(name=name).update(value=F("value") + delta):
+        return
+    try:
+        with transaction.atomic():
+            ProgrammeCounter.objects.create(name=name, value=delta)
+    except IntegrityError:  # created meanwhile by a concurrent transaction
+        ProgrammeCounter.objects.filter(name=name).update(value=F("value") + delta)
+
+
+def _add_total(scope: str, key: str, unit: str, quantity: int, reports: int) -> None:
+    if not key:
+        return
+    rows = ImpactTotal.objects.filter(scope=scope, key=key, unit=unit)
+    if rows.update(quantity=F("quantity") + quantity, reports=F("reports") + reports):
+        return
+    try:
+        with transaction.atomic():
+            ImpactTotal.objects.create(
+                scope=scope, key=key, unit=unit, quantity=quantity, reports=reports
+            )
+    except IntegrityError:
+        rows.update(quantity=F("quantity") + quantity, reports=F("reports") + reports)
+
+
+def _apply(report: ImpactReport, sign: int) -> None:
+    """Add (sign=1) or remove (sign=-1) a counted report from every total it feeds."""
+    quantity, reports = sign * report.quantity, sign
+    _add_total(
+        ImpactScope.CHALLENGE, str(report.challenge.translation_key), report.unit, quantity, reports
+    )
+    _add_total(ImpactScope.PARTNER, report.partner_key, report.unit, quantity, reports)
+    _add_total(ImpactScope.SPONSOR, report.sponsor_key, report.unit, quantity, reports)
+    bump_counter("actions", sign)
+
+
+def units_of(challenge: ChallengePage) -> list[str]:
+    """Impact units the challenge tracks (its metrics, the same in every language)."""
+    return list(
+        ChallengeImpactMetric.objects.filter(page=canonical_challenge(challenge))
+        .order_by("sort_order")
+        .values_list("unit", flat=True)
+    )
+
+
+def _partner_key(pledge) -> str:
+    place = pledge.need.place
+    partner = place.partner if place is not None else None
+    return str(partner.translation_key) if partner is not None else ""
+
+
+def reporting_membership(user, challenge: ChallengePage) -> Membership | None:
+    """The volunteer's latest confirmed enrolment in the challenge (their cohort's, if any)."""
+    return (
+        Membership.objects.filter(
+            user=user,
+            challenge=challenge,
+            status__in=[MembershipStatus.PLACED, MembershipStatus.WAITING],
+        )
+        .select_related("cohort")
+        .order_by("-start_date")
+        .first()
+    )
+
+
+@transaction.atomic
+def record_report(
+    *,
+    user,
+    challenge: ChallengePage,
+    unit: str,
+    quantity: int,
+    action_page=None,
+    pledge=None,
+    note: str = "",
+) -> ImpactReport:
+    """A volunteer reports one action done, with its quantity of one of the challenge's units."""
+    challenge = canonical_challenge(challenge)
+    if unit not in units_of(challenge):
+        raise ValidationError({"unit": _("Cette unité n'est pas suivie par ce défi.")})
+    if pledge is not None and pledge.volunteer.user_id != user.pk:
+        raise ValidationError({"pledge": _("Cet engagement n'est pas le vôtre.")})
+    membership = reporting_membership(user, challenge)
+    cohort = membership.cohort if membership is not None else None
+    report = ImpactReport(
+        user=user,
+        membership=membership,
+        cohort=cohort,
+        challenge=challenge,
+        unit=unit,
+        quantity=quantity,
+        action_page=action_page,
+        pledge=pledge,
+        partner_key=_partner_key(pledge) if pledge is not None else "",
+        sponsor_key=cohort.sponsor_key if cohort is not None else "",
+        note=note.strip(),
+    )
+    report.full_clean()
+    report.save()
+    _apply(report, 1)
+    return report
+
+
+@transaction.atomic
+def set_report_status(report: ImpactReport, status: str) -> ImpactReport:
+    """Editors set a report aside (rejected) or count it again; totals follow."""
+    report = ImpactReport.objects.select_for_update().select_related("challenge").get(pk=report.pk)
+    if report.status == status:
+        return report
+    report.status = status
+    report.save(update_fields=["status"])
+    _apply(report, 1 if status == ReportStatus.COUNTED else -1)
+    return report
+
+
+def forget_report(report: ImpactReport) -> None:
+    """Called before a report is deleted: a counted report leaves the totals."""
+    if report.status == ReportStatus.COUNTED:
+        _apply(report, -1)
+
+
+def live_impact_counts() -> dict[str, int]:
+    """What the portal counts live: volunteers signed up, actions reported, cohorts run.
+
+    Two small queries whatever the number of reports: the counters table (volunteers and
+    actions, kept by the services) and the count of cohorts that were not cancelled.
+    """
+    values = dict(ProgrammeCounter.objects.filter(name__in=COUNTERS).values_list("name", "value"))
+    cohorts = Cohort.objects.exclude(status=CohortStatus.CANCELLED).count()
+    return {
+        "volunteers": int(values.get("volunteers", 0)),
+        "actions": int(values.get("actions", 0)),
+        "cohorts": cohorts,
+    }
+
+
+def _totals(scope: str, key) -> dict[str, int]:
+    return dict(
+        ImpactTotal.objects.filter(scope=scope, key=str(key)).values_list("unit", "quantity")
+    )
+
+
+def impact_totals_for_challenge(translation_key) -> dict[str, int]:
+    """Reported quantities per impact unit for a challenge (any language: its translation key)."""
+    return _totals(ImpactScope.CHALLENGE, translation_key)
+
+
+def impact_totals_for_partner(translation_key) -> dict[str, int]:
+    """Reported quantities per unit for reports linked to pledges on the partner's needs."""
+    return _totals(ImpactScope.PARTNER, translation_key)
+
+
+def impact_totals_for_sponsor(sponsor_key: str) -> dict[str, int]:
+    """Reported quantities per unit by members of the sponsor's dedicated cohorts."""
+    return _totals(ImpactScope.SPONSOR, sponsor_key)
+
+
+@transaction.atomic
+def recount_impact_totals() -> None:
+    """Rebuild every total and the actions counter from the counted reports (repair tool)."""
+    ImpactTotal.objects.all().delete()
+    counted = ImpactReport.objects.filter(status=ReportStatus.COUNTED)
+    scopes = (
+        (ImpactScope.CHALLENGE, "challenge__translation_key"),
+        (ImpactScope.PARTNER, "partner_key"),
+        (ImpactScope.SPONSOR, "sponsor_key"),
+    )
+    for scope, field in scopes:
+        rows = counted.exclude(**{field: ""}) if field != "challenge__translation_key" else counted
+        ImpactTotal.objects.bulk_create(
+            ImpactTotal(
+                scope=scope,
+                key=str(row[field]),
+                unit=row["unit"],
+                quantity=row["q"],
+                reports=row["n"],
+            )
+            for row in rows.values(field, "unit").annotate(q=Sum("quantity"), n=Count("pk"))
+        )
+    ProgrammeCounter.objects.update_or_create(name="actions", defaults={"value": counted.count()})
+    volunteers = (
+        Membership.objects.filter(confirmed_at__isnull=False).values("user").distinct().count()
+    )
+    ProgrammeCounter.objects.update_or_create(name="volunteers", defaults={"value": volunteers})
