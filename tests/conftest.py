@@ -11,12 +11,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 
 from wagtail.models import Locale, Page
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+NO_BROKER = "needs a real Celery broker (CELERY_BROKER_URL): run by CI's services leg"
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +26,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The demo site, built once for the whole session (tests run in rolled-back transactions)."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in French, the site's default, whatever an earlier test activated."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
@@ -74,7 +84,7 @@ def real_broker() -> bool:
 def celery_worker_process(django_db_setup, django_db_blocker):
     """A real ``celery worker`` process on the configured broker and the test database."""
     if not real_broker():
-        pytest.skip("needs a real Celery broker (CELERY_BROKER_URL): run by CI's services leg")
+        pytest.skip(NO_BROKER)
     with django_db_blocker.unblock():
         test_db_name = connection.settings_dict["NAME"]
     database_url = os.environ.get("DATABASE_URL", "")
@@ -128,9 +138,14 @@ def live_celery(celery_worker_process, transactional_db):
     app.conf.task_always_eager = True
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-django orders transactional tests last
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if "celery_worker" in item.keywords:
-            # The worker is another process: the test's data must be committed, not rolled back.
-            item.add_marker(pytest.mark.django_db(transaction=True), append=False)
-            item.fixturenames.append("live_celery")
+        if "celery_worker" not in item.keywords:
+            continue
+        if not real_broker():
+            item.add_marker(pytest.mark.skip(reason=NO_BROKER))
+            continue
+        # The worker is another process: the test's data must be committed, not rolled back.
+        item.add_marker(pytest.mark.django_db(transaction=True), append=False)
+        item.fixturenames.append("live_celery")
