@@ -268,6 +268,9 @@ SITE_BASE_URL = env("SITE_BASE_URL")
 # OpenSearch by setting (SEARCH_BACKEND=elasticsearch8|elasticsearch9|opensearch2|opensearch3).
 if env("SEARCH_BACKEND") == "database":
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # French stemming ("collecter" finds "collecte"): French is the source language.
+        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
