@@ -147,5 +147,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=NO_BROKER))
             continue
         # The worker is another process: the test's data must be committed, not rolled back.
-        item.add_marker(pytest.mark.django_db(transaction=True), append=False)
-        item.fixturenames.append("live_celery")
+        # serialized_rollback restores the migrations' rows (root page, collection) that an
+        # earlier flush removed, so the demo can be reloaded.
+        item.add_marker(
+            pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
+        )
+        item.fixturenames.insert(0, "live_celery")  # before the test's own fixtures
