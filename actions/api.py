@@ -50,9 +50,17 @@ class NamedPageSerializer(serializers.Serializer):
     title = serializers.CharField()
 
 
+class ChallengeField(serializers.Serializer):
+    slug = serializers.CharField(source="challenge_slug")
+    title = serializers.CharField(source="challenge_title")
+
+    def to_representation(self, action):
+        return super().to_representation(action) if action.challenge_id else None
+
+
 class ActionSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
-    challenge = NamedPageSerializer(allow_null=True)
+    challenge = ChallengeField(source="*", allow_null=True)
     partners = NamedPageSerializer(many=True, source="partners.all")
     is_new = serializers.BooleanField(help_text=gettext_lazy("Publiée cette semaine"))
 

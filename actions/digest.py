@@ -43,6 +43,16 @@ def absolute_url(path_or_url: str) -> str:
     return f"{settings.SITE_BASE_URL}{path_or_url}"
 
 
+def page_url(page) -> str | None:
+    """The page's absolute URL, or None when no site serves it (logged: the digest leaves it
+    out rather than fail for everyone)."""
+    url = page.get_url()
+    if not url:
+        logger.warning("page %s is served by no site: left out of the weekly digest", page.pk)
+        return None
+    return absolute_url(url)
+
+
 def subscription_url(name: str, subscription: DigestSubscription) -> str:
     with translation.override(subscription.language):
         return absolute_url(reverse(name, args=[subscription.token]))
@@ -108,12 +118,14 @@ def send_weekly_digest(*, week=None) -> DigestReport:
     report = DigestReport(week=week)
     editions = {}
     for locale in Locale.objects.filter(language_code__in=dict(settings.LANGUAGES)):
-        actions = list(services.actions_published_in_week(locale_id=locale.pk, monday=week))
-        if actions:
+        actions = services.actions_published_in_week(locale_id=locale.pk, monday=week)
+        linked = [(action, page_url(action)) for action in actions]
+        linked = [(action, url) for action, url in linked if url]
+        if linked:
             directory = services.directory_index(locale.pk)
             editions[locale.language_code] = {
-                "actions": [(action, absolute_url(action.get_url())) for action in actions],
-                "directory_url": absolute_url(directory.get_url()) if directory else "",
+                "actions": linked,
+                "directory_url": (page_url(directory) if directory else None) or "",
             }
     already = DigestDelivery.objects.filter(week=week).values("subscription_id")
     subscriptions = DigestSubscription.objects.active().exclude(pk__in=already).order_by("pk")

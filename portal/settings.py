@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PORTAL_DIR = BASE_DIR / "portal"
@@ -191,6 +192,10 @@ CELERY_TIMEZONE = "Europe/Paris"
 CELERY_BEAT_SCHEDULE = {
     "refresh-impact-counters": {"task": "home.tasks.refresh_impact_counters", "schedule": 60.0},
     "send-cohort-emails": {"task": "programme.tasks.send_due_cohort_emails", "schedule": 60.0},
+    "send-weekly-digest": {
+        "task": "actions.tasks.send_weekly_digest",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
     "expire-stale-needs": {"task": "matching.tasks.expire_stale_needs", "schedule": 15 * 60.0},
     "purge-unconfirmed-sign-ups": {
         "task": "programme.tasks.purge_unconfirmed_sign_ups",

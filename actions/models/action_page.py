@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -21,8 +22,15 @@ from challenges.models import PartnerPage
 
 class ActionPageQuerySet(PageQuerySet):
     def for_cards(self):
-        """What an action card shows, in a constant number of queries."""
-        return self.select_related("challenge").prefetch_related("partners")
+        """What an action card shows (its challenge's title and slug, its partners), in a
+        constant number of queries and without the guide and the long texts: sorting 20,000
+        narrow rows is what keeps the directory's deep pages fast."""
+        return (
+            self.defer_streamfields()
+            .defer("materials", "safety_notes", "search_description")
+            .annotate(challenge_title=F("challenge__title"), challenge_slug=F("challenge__slug"))
+            .prefetch_related("partners")
+        )
 
     def published_in_week(self, monday):
         return self.filter(published_week=monday)
