@@ -174,6 +174,14 @@ class PartnerPage(Page):
     challenges = ParentalManyToManyField(
         ChallengePage, verbose_name=_("défis"), blank=True, related_name="partners"
     )
+    review_first_needs = models.PositiveSmallIntegerField(
+        _("besoins à relire avant publication"),
+        default=0,
+        help_text=_(
+            "Les N premiers besoins publiés par ce partenaire attendent la relecture d'un "
+            "éditeur avant d'être visibles (0 : publication directe)."
+        ),
+    )
 
     parent_page_types = ["challenges.PartnerIndexPage"]
     subpage_types: list[str] = []
@@ -198,6 +206,7 @@ class PartnerPage(Page):
         FieldPanel("website"),
         FieldPanel("challenges"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("review_first_needs")]
 
     class Meta:
         verbose_name = _("partenaire")

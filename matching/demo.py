@@ -264,6 +264,7 @@ def load_curated(challenges: dict, partners: dict) -> int:
                     skill=skill,
                     ends_at=now + datetime.timedelta(days=rnd.randint(7, 60)),
                     status=NeedStatus.OPEN,
+                    published_at=now,
                 )
                 made += 1
     return made
@@ -327,6 +328,7 @@ def load_bulk(target: int, challenges: dict, partners: dict, *, stdout=None) -> 
                         skill=skill,
                         ends_at=now + datetime.timedelta(days=rnd.randint(7, 90)),
                         status=NeedStatus.FULFILLED if fulfilled else NeedStatus.OPEN,
+                        published_at=now,
                         **columns,
                     )
                 )

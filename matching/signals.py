@@ -1,12 +1,13 @@
 """Reactions to saves made anywhere (admin, services, shell): geocoding queued after commit,
-need counters recounted when a pledge disappears."""
+need counters recounted when a pledge disappears, a departing volunteer's pending pledges
+released (their completed ones stay, anonymous, in the figures)."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from matching import services, tasks
-from matching.models import GeocodingStatus, Place, Pledge, VolunteerProfile
+from matching.models import GeocodingStatus, Place, Pledge, PledgeStatus, VolunteerProfile
 
 
 @receiver(post_save, sender=Place, dispatch_uid="matching_geocode_place")
@@ -26,3 +27,10 @@ def queue_profile_geocoding(sender, instance: VolunteerProfile, **kwargs):
 @receiver(post_delete, sender=Pledge, dispatch_uid="matching_recount_after_pledge_delete")
 def recount_after_pledge_delete(sender, instance: Pledge, **kwargs):
     services.recount_need(instance.need_id)
+
+
+@receiver(pre_delete, sender=VolunteerProfile, dispatch_uid="matching_release_pledges")
+def release_pending_pledges(sender, instance: VolunteerProfile, **kwargs):
+    pending = instance.pledges.filter(status=PledgeStatus.PLEDGED).values_list("pk", flat=True)
+    for pledge_id in list(pending):
+        services.cancel_pledge(pledge_id=pledge_id)

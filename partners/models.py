@@ -36,6 +36,8 @@ class PartnerMember(models.Model):
         _("rôle"), max_length=10, choices=PartnerRole.choices, default=PartnerRole.MEMBER
     )
     joined_at = models.DateTimeField(_("arrivée"), auto_now_add=True)
+    notify_pledges = models.BooleanField(_("un e-mail à chaque nouvel engagement"), default=True)
+    daily_summary = models.BooleanField(_("un résumé quotidien des engagements"), default=True)
 
     class Meta:
         verbose_name = _("membre d'un partenaire")

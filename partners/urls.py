@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from partners import views
@@ -12,4 +12,6 @@ urlpatterns = [
         views.AcceptInvitationView.as_view(),
         name="accept_invitation",
     ),
+    path(_("espace-partenaire/"), include("partners.urls_places")),
+    path(_("espace-partenaire/"), include("partners.urls_pledges")),
 ]

@@ -10,5 +10,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("actions.api_urls")),
     path("", include("matching.api_urls")),
+    path("partner/", include("partners.api_urls")),
     path("cms/", pages_router.urls),
 ]

@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "actions",
     "matching",
     "partners",
+    "volunteers",
+    "sponsors",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

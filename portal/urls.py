@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("", include("actions.urls")),
     path("", include("programme.urls")),
     path("", include("partners.urls")),
+    path("", include("volunteers.urls")),
+    path("", include("sponsors.urls")),
     path("", include("matching.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -7,7 +7,10 @@ knows needs and volunteers. Nothing here imports services, tasks or views.
 
 from matching.models.choices import (
     Availability,
+    ContactChannel,
     GeocodingStatus,
+    NeedReportReason,
+    NeedReportStatus,
     NeedStatus,
     PlaceKind,
     PledgeStatus,
@@ -18,12 +21,17 @@ from matching.models.choices import (
 from matching.models.needs import Need
 from matching.models.places import Place
 from matching.models.pledges import Pledge
+from matching.models.reports import NeedReport
 from matching.models.volunteers import VolunteerProfile
 
 __all__ = [
     "Availability",
+    "ContactChannel",
     "GeocodingStatus",
     "Need",
+    "NeedReport",
+    "NeedReportReason",
+    "NeedReportStatus",
     "NeedStatus",
     "Place",
     "PlaceKind",

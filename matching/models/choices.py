@@ -33,7 +33,9 @@ class GeocodingStatus(models.TextChoices):
 
 class NeedStatus(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
+    REVIEW = "review", _("En attente de relecture")
     OPEN = "open", _("Ouvert")
+    PAUSED = "paused", _("En pause")
     FULFILLED = "fulfilled", _("Satisfait")
     EXPIRED = "expired", _("Expiré")
     CLOSED = "closed", _("Fermé")
@@ -68,3 +70,23 @@ class PledgeStatus(models.TextChoices):
     PLEDGED = "pledged", _("Promis")
     DONE = "done", _("Réalisé")
     CANCELLED = "cancelled", _("Annulé")
+
+
+class ContactChannel(models.TextChoices):
+    """What a volunteer agrees to share with the partner of a need they pledge to."""
+
+    NONE = "none", _("Rien : le partenaire me contacte via ré_action")
+    EMAIL = "email", _("Mon adresse e-mail")
+    PHONE = "phone", _("Mon numéro de téléphone")
+
+
+class NeedReportReason(models.TextChoices):
+    WRONG = "wrong", _("Informations fausses ou périmées")
+    ABUSIVE = "abusive", _("Contenu abusif ou dangereux")
+    OTHER = "other", _("Autre raison")
+
+
+class NeedReportStatus(models.TextChoices):
+    OPEN = "open", _("À traiter")
+    DISMISSED = "dismissed", _("Classé sans suite")
+    ACTIONED = "actioned", _("Besoin retiré ou corrigé")

@@ -1,5 +1,6 @@
 """Needs: what a partner asks for at one of its places (kits, meals, calls, harvest help…)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -48,6 +49,22 @@ class Need(models.Model):
     ends_at = models.DateTimeField(_("jusqu'au"), null=True, blank=True)
     status = models.CharField(
         _("statut"), max_length=20, choices=NeedStatus.choices, default=NeedStatus.OPEN
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("créé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    published_at = models.DateTimeField(
+        _("publié le"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Première ouverture aux volontaires (après relecture le cas échéant)."),
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)

@@ -8,16 +8,20 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
-from matching.models.choices import PledgeStatus
+from matching.models.choices import ContactChannel, PledgeStatus
 from matching.models.needs import Need
 from matching.models.volunteers import VolunteerProfile
 
 
 class Pledge(models.Model):
+    # Null once the volunteer deleted their account: the pledge stays, anonymous, so the
+    # need's counters and the impact figures do not change.
     volunteer = models.ForeignKey(
         VolunteerProfile,
         verbose_name=_("volontaire"),
-        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="pledges",
     )
     need = models.ForeignKey(
@@ -26,6 +30,12 @@ class Pledge(models.Model):
     quantity = models.PositiveIntegerField(_("quantité"), validators=[MinValueValidator(1)])
     status = models.CharField(
         _("statut"), max_length=20, choices=PledgeStatus.choices, default=PledgeStatus.PLEDGED
+    )
+    contact_channel = models.CharField(
+        _("coordonnées partagées avec le partenaire"),
+        max_length=10,
+        choices=ContactChannel.choices,
+        default=ContactChannel.NONE,
     )
     created_at = models.DateTimeField(_("promis le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)

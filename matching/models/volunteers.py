@@ -41,6 +41,17 @@ class VolunteerProfile(models.Model):
     )
     skills = ChoiceListField(_("compétences"), item_choices=Skill.choices)
     availability = ChoiceListField(_("disponibilités"), item_choices=Availability.choices)
+    phone = models.CharField(
+        _("téléphone"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Partagé avec un partenaire seulement si vous le choisissez pour un engagement."
+        ),
+    )
+    urgent_alerts = models.BooleanField(
+        _("recevoir les besoins urgents près de chez moi"), default=True
+    )
     language = models.CharField(
         _("langue"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
@@ -64,6 +75,8 @@ class VolunteerProfile(models.Model):
         FieldPanel("challenges"),
         FieldPanel("skills"),
         FieldPanel("availability"),
+        FieldPanel("phone"),
+        FieldPanel("urgent_alerts"),
         FieldPanel("language"),
         MultiFieldPanel(
             [FieldPanel("data_consent_at"), FieldPanel("contact_consent_at")],

@@ -4,6 +4,7 @@
 - ``pledging``: pledges and the counters they keep;
 - ``needs``: what pages show of needs, expiry;
 - ``geocoding``: giving places and profiles their points;
+- ``publishing``: opening needs, with an editor's review of a moderated partner's first needs;
 - ``volunteers``: a volunteer's own search origin, and counts for everyone else.
 """
 
@@ -24,6 +25,7 @@ from matching.services.pledging import (
     pledge,
     recount_need,
 )
+from matching.services.publishing import approve, needs_review, publish
 from matching.services.volunteers import own_search_origin, profile_for, volunteer_count
 
 __all__ = [
@@ -31,6 +33,9 @@ __all__ = [
     "MAX_RADIUS_KM",
     "NeedMatch",
     "PledgeError",
+    "approve",
+    "needs_review",
+    "publish",
     "cancel_pledge",
     "challenge_by_slug",
     "challenges_for_language",

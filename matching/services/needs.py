@@ -10,8 +10,8 @@ from matching.models import Need, NeedStatus
 
 
 def public_needs() -> QuerySet[Need]:
-    """Needs the public may see (drafts stay with their partner)."""
-    return Need.objects.exclude(status=NeedStatus.DRAFT).select_related(
+    """Needs the public may see (drafts and needs in review stay with their partner)."""
+    return Need.objects.exclude(status__in=[NeedStatus.DRAFT, NeedStatus.REVIEW]).select_related(
         "place", "place__partner", "challenge"
     )
 

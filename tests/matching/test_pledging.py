@@ -104,6 +104,17 @@ def test_deleting_a_volunteer_recounts_the_needs_they_pledged_to(volunteer):
     assert need.quantity_pledged == 1
 
 
+def test_a_deleted_volunteers_done_pledges_stay_anonymous_in_the_counts(volunteer):
+    need = NeedFactory(quantity_wanted=5)
+    done = services.pledge(volunteer=volunteer, need_id=need.pk, quantity=2)
+    services.complete_pledge(pledge_id=done.pk)
+    volunteer.user.delete()
+    need.refresh_from_db()
+    done.refresh_from_db()
+    assert (need.quantity_pledged, need.quantity_fulfilled) == (2, 2)
+    assert done.volunteer_id is None and done.status == "done"
+
+
 def test_lowering_the_wanted_quantity_below_what_is_pledged_is_a_form_error(volunteer):
     need = NeedFactory(quantity_wanted=5)
     services.pledge(volunteer=volunteer, need_id=need.pk, quantity=4)

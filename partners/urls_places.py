@@ -1,0 +1,3 @@
+"""Partner space: places and needs (pages)."""
+
+urlpatterns: list = []

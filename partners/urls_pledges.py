@@ -1,0 +1,3 @@
+"""Partner space: pledges and CSV exports (pages)."""
+
+urlpatterns: list = []
