@@ -16,9 +16,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
+from portal.page_cache import CachedPageMixin
 
 
-class ChallengeIndexPage(Page):
+class ChallengeIndexPage(CachedPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["home.HomePage"]
@@ -37,7 +38,7 @@ class ChallengeIndexPage(Page):
         return context
 
 
-class ChallengePage(Page):
+class ChallengePage(CachedPageMixin, Page):
     summary = models.TextField(_("résumé"), max_length=400)
     image = models.ForeignKey(
         "wagtailimages.Image",

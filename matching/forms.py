@@ -1,4 +1,6 @@
-"""Forms of the matching pages: the volunteer's search and the pledge."""
+"""Forms of the matching pages: the volunteer's search, the pledge and a need's report."""
+
+import re
 
 from django import forms
 from django.core.validators import MaxValueValidator
@@ -6,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matching import geo, services
 from matching.geocoding import GeocoderUnavailable, PlaceNotFound, geocode_query
-from matching.models import PlaceKind, Skill
+from matching.models import ContactChannel, NeedReportReason, PlaceKind, Skill
 
 RADIUS_CHOICES = [(km, f"{km} km") for km in (5, 10, 20, 50, 100, 200)]
 DEFAULT_RADIUS_KM = 20
@@ -109,11 +111,64 @@ class NearMeForm(forms.Form):
         }
 
 
-class PledgeForm(forms.Form):
-    quantity = forms.IntegerField(label=_("Quantité que je m'engage à apporter"), min_value=1)
+PHONE_CHARACTERS = re.compile(r"[\s.\-/()]")
+PHONE_PATTERN = re.compile(r"^\+?[0-9]{6,15}$")
 
-    def __init__(self, *args, remaining: int, **kwargs):
+
+def normalized_phone(value: str) -> str:
+    """A phone number without its separators ("06 12 34 56 78" -> "0612345678"), or raise."""
+    compact = PHONE_CHARACTERS.sub("", value)
+    if not PHONE_PATTERN.match(compact):
+        raise forms.ValidationError(
+            _("Numéro de téléphone invalide : par exemple 06 12 34 56 78 ou +33 6 12 34 56 78."),
+            code="invalid_phone",
+        )
+    return compact
+
+
+def describe(form: forms.Form, errors=None) -> None:
+    """Each input is described by its help text and, once shown, its error message (the ids
+    of components/form_field.html; radio groups carry them on their fieldset)."""
+    for bound in form:
+        ids = [f"{bound.auto_id}_helptext"] if bound.help_text else []
+        if errors and bound.name in errors:
+            ids.append(f"{bound.auto_id}_error")
+        if ids and not isinstance(bound.field.widget, forms.RadioSelect):
+            bound.field.widget.attrs["aria-describedby"] = " ".join(ids)
+        bound.field.described_by = " ".join(ids)
+
+
+class PledgeForm(forms.Form):
+    """How much, and what the volunteer shares with this need's partner (and nobody else)."""
+
+    quantity = forms.IntegerField(label=_("Quantité que je m'engage à apporter"), min_value=1)
+    contact_channel = forms.ChoiceField(
+        label=_("Ce que je partage avec le partenaire"),
+        choices=ContactChannel.choices,
+        initial=ContactChannel.NONE,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Seul le partenaire qui a publié ce besoin le voit, pour organiser votre venue ; "
+            "jamais le public. Sans rien partager, il vous écrit via ré_action."
+        ),
+        error_messages={"required": _("Choisissez ce que vous partagez avec le partenaire.")},
+    )
+    phone = forms.CharField(
+        label=_("Mon numéro de téléphone"),
+        required=False,
+        max_length=30,
+        help_text=_(
+            "Obligatoire si vous partagez votre téléphone. Gardé dans votre profil, montré "
+            "seulement aux partenaires des besoins pour lesquels vous le choisissez."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+
+    def __init__(
+        self, *args, remaining: int, has_phone: bool = False, has_email: bool = True, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        self.has_phone, self.has_email = has_phone, has_email
         field = self.fields["quantity"]
         field.max_value = remaining
         field.widget.attrs.update({"min": 1, "max": remaining})
@@ -121,3 +176,49 @@ class PledgeForm(forms.Form):
             MaxValueValidator(remaining, message=_("Il ne reste que %(limit_value)s à promettre."))
         )
         field.initial = 1
+        if has_phone:
+            del self.fields["phone"]
+        if not has_email:  # nothing to share: the choice is not offered
+            self.fields["contact_channel"].choices = [
+                choice for choice in ContactChannel.choices if choice[0] != ContactChannel.EMAIL
+            ]
+        describe(self)
+
+    def _post_clean(self):
+        super()._post_clean()
+        describe(self, self.errors)
+
+    def clean_phone(self):
+        value = self.cleaned_data.get("phone", "").strip()
+        return normalized_phone(value) if value else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        channel = cleaned.get("contact_channel")
+        phone_missing = not self.has_phone and not cleaned.get("phone")
+        if channel == ContactChannel.PHONE and phone_missing and not self.has_error("phone"):
+            self.add_error("phone", _("Indiquez votre numéro pour le partager avec le partenaire."))
+        return cleaned
+
+
+class NeedReportForm(forms.Form):
+    """A volunteer flags a need as wrong or abusive."""
+
+    prefix = "report"
+
+    reason = forms.ChoiceField(
+        label=_("Motif"),
+        choices=NeedReportReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choisissez un motif.")},
+    )
+    message = forms.CharField(
+        label=_("Précisions (facultatif)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def _post_clean(self):
+        super()._post_clean()
+        describe(self, self.errors)

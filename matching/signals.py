@@ -7,7 +7,8 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from matching import services, tasks
-from matching.models import GeocodingStatus, Place, Pledge, PledgeStatus, VolunteerProfile
+from matching.models import GeocodingStatus, Need, Place, Pledge, PledgeStatus, VolunteerProfile
+from matching.services import nearest_cache
 
 
 @receiver(post_save, sender=Place, dispatch_uid="matching_geocode_place")
@@ -34,3 +35,10 @@ def release_pending_pledges(sender, instance: VolunteerProfile, **kwargs):
     pending = instance.pledges.filter(status=PledgeStatus.PLEDGED).values_list("pk", flat=True)
     for pledge_id in list(pending):
         services.cancel_pledge(pledge_id=pledge_id)
+
+
+@receiver(post_save, sender=Need, dispatch_uid="matching_nearest_cache_need_saved")
+@receiver(post_delete, sender=Need, dispatch_uid="matching_nearest_cache_need_deleted")
+@receiver(post_save, sender=Place, dispatch_uid="matching_nearest_cache_place_saved")
+def drop_cached_rankings(sender, **kwargs):
+    nearest_cache.invalidate()

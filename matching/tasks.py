@@ -4,6 +4,7 @@ from celery import shared_task
 
 from matching import services
 from matching.geocoding import GeocoderUnavailable
+from matching.services import alerts
 
 GEOCODING_MAX_RETRIES = 5
 
@@ -37,3 +38,42 @@ def geocode_profile(self, profile_id: int) -> None:
 def expire_stale_needs() -> int:
     """Beat: open needs past their end date become 'expired'."""
     return services.expire_stale_needs()
+
+
+# Urgent-need alerts (see matching.services.alerts for how each email leaves exactly once).
+ALERT_CHUNK_MAX_RETRIES = 20
+
+
+@shared_task(ignore_result=True, acks_late=True, reject_on_worker_lost=True)
+def send_urgent_alerts(need_id: int) -> None:
+    """Fan-out: the need's run and rows (once), then one task per chunk (once)."""
+    alerts.start_run(need_id, dispatch=_dispatch_chunk)
+
+
+@shared_task(
+    bind=True,
+    ignore_result=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=ALERT_CHUNK_MAX_RETRIES,
+)
+def send_urgent_alert_chunk(self, need_id: int, first_id: int, last_id: int) -> int:
+    """One chunk of alerts; retried later while another worker holds some of its rows or the
+    mail server is down. A duplicate or a retry sends nothing twice."""
+    result = alerts.send_chunk(need_id=need_id, first_id=first_id, last_id=last_id)
+    if result.waiting and not self.request.is_eager and self.request.retries < self.max_retries:
+        raise self.retry(countdown=result.retry_in_s)
+    return result.sent
+
+
+@shared_task(ignore_result=True)
+def resume_urgent_alerts() -> None:
+    """Beat: runs left behind by a dead worker are dispatched again (exactly once still)."""
+    for need_id in alerts.stalled_preparations():
+        send_urgent_alerts.delay(need_id)
+    for need_id, first_id, last_id in alerts.stalled_chunks():
+        _dispatch_chunk(need_id, first_id, last_id)
+
+
+def _dispatch_chunk(need_id: int, first_id: int, last_id: int) -> None:
+    send_urgent_alert_chunk.delay(need_id, first_id, last_id)

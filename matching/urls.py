@@ -4,7 +4,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from matching import views
+from matching import views, views_alerts
 
 app_name = "matching"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path(_("pres-de-chez-moi/"), views.near_me, name="near_me"),
     path(_("besoins/<int:pk>/"), views.need_detail, name="need_detail"),
     path(_("besoins/<int:pk>/engagement/"), views.pledge, name="pledge"),
+    path(_("alertes/couper/<str:token>/"), views_alerts.mute_alerts, name="mute_alerts"),
+    path(_("besoins/<int:pk>/signaler/"), views.report_need, name="report_need"),
 ]

@@ -1,5 +1,5 @@
-"""Pages of the matching room: the volunteer's search, a need, a pledge (thin: services do
-the work)."""
+"""Pages of the matching room: the volunteer's search, a need, a pledge, a need's report
+(thin: services do the work)."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,10 +11,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail.models import Locale
+
+from actions import services as action_services
 from matching import services
-from matching.forms import PAGE_SIZE, NearMeForm, PledgeForm
+from matching.forms import PAGE_SIZE, NearMeForm, NeedReportForm, PledgeForm
+from matching.models import NeedStatus, VolunteerProfile
 from matching.public import feature_collection, match_rows
+from matching.services import moderation
 from portal import ratelimit
+
+# Per account: enough for a busy volunteer, too few for a script.
+PLEDGE_LIMIT, PLEDGE_WINDOW_S = 20, 3600
+REPORT_LIMIT, REPORT_WINDOW_S = 10, 3600
+DIRECTORY_ACTIONS_SHOWN = 3
 
 
 def map_settings() -> dict:
@@ -44,6 +54,8 @@ def near_me(request):
         if origin is not None:
             point, radius_km = origin
             context["origin_label"] = _("votre adresse enregistrée")
+    context["directory_actions"], for_challenge = _directory_actions(options.get("challenge"))
+    context["actions_challenge"] = options.get("challenge") if for_challenge else None
     if point is not None:
         matches = services.nearest_open_needs(
             point, radius_km, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, **options
@@ -63,6 +75,18 @@ def near_me(request):
     return TemplateResponse(request, "matching/near_me.html", context)
 
 
+def _directory_actions(challenge) -> tuple[list, bool]:
+    """A few actions of the directory beside the needs: the searched challenge's most done
+    (True), else this week's new ones (False); a bounded number of queries."""
+    if challenge is not None:
+        actions = action_services.actions_for_challenge(challenge, limit=DIRECTORY_ACTIONS_SHOWN)
+        if actions := list(actions):
+            return actions, True
+    locale = Locale.get_active()
+    new = action_services.new_this_week(locale_id=locale.pk, limit=DIRECTORY_ACTIONS_SHOWN)
+    return list(new), False
+
+
 def _query_with(request, **changes) -> str:
     query = request.GET.copy()
     for key, value in changes.items():
@@ -77,14 +101,33 @@ def _need_or_404(pk: int):
     return need
 
 
-def need_detail(request, pk: int, *, form=None, status=200):
+def _own_profile(user) -> VolunteerProfile | None:
+    if not user.is_authenticated:
+        return None
+    return VolunteerProfile.objects.filter(user=user).first()
+
+
+def _pledge_form(user, need, data=None) -> PledgeForm:
+    profile = _own_profile(user)
+    return PledgeForm(
+        data,
+        remaining=max(1, need.quantity_remaining),
+        has_phone=bool(profile and profile.phone),
+        has_email=bool(getattr(user, "email", "")),
+    )
+
+
+def need_detail(request, pk: int, *, form=None, report_form=None, status=200):
+    """A public need: what is asked, how far along it is; pledge and report forms."""
     need = _need_or_404(pk)
     context = {
         "need": need,
         "challenge": services.localized_challenge(need.challenge, get_language()),
         "volunteer_count": services.volunteer_count(need),
         "can_pledge": need.is_open and need.quantity_remaining > 0,
-        "form": form or PledgeForm(remaining=max(1, need.quantity_remaining)),
+        "is_paused": need.status == NeedStatus.PAUSED,
+        "form": form or _pledge_form(request.user, need),
+        "report_form": report_form or NeedReportForm(),
     }
     return TemplateResponse(request, "matching/need_detail.html", context, status=status)
 
@@ -92,14 +135,30 @@ def need_detail(request, pk: int, *, form=None, status=200):
 @login_required
 @require_POST
 def pledge(request, pk: int):
-    """A signed-in volunteer pledges a quantity; errors come back beside the field (400)."""
+    """A signed-in volunteer pledges a quantity and chooses what the partner may know of them;
+    errors come back beside the fields (400), too many pledges in an hour answer 429."""
     need = _need_or_404(pk)
-    form = PledgeForm(request.POST, remaining=max(1, need.quantity_remaining))
+    form = _pledge_form(request.user, need, request.POST)
+    if not ratelimit.allow(
+        "pledge", str(request.user.pk), limit=PLEDGE_LIMIT, window_s=PLEDGE_WINDOW_S
+    ):
+        form.is_valid()  # keep what was typed on the page
+        messages.error(
+            request,
+            _("Trop d'engagements en peu de temps : réessayez dans une heure."),
+        )
+        return need_detail(request, pk, form=form, status=429)
     if not form.is_valid():
         return need_detail(request, pk, form=form, status=400)
     profile = services.profile_for(request.user, language=get_language())
     try:
-        services.pledge(volunteer=profile, need_id=need.pk, quantity=form.cleaned_data["quantity"])
+        services.pledge(
+            volunteer=profile,
+            need_id=need.pk,
+            quantity=form.cleaned_data["quantity"],
+            contact_channel=form.cleaned_data["contact_channel"],
+            phone=form.cleaned_data.get("phone", ""),
+        )
     except services.PledgeError as error:
         form.add_error("quantity", str(error))
         return need_detail(request, pk, form=form, status=400)
@@ -108,4 +167,36 @@ def pledge(request, pk: int):
         _("Merci ! Votre engagement de %(quantity)s %(unit)s est enregistré.")
         % {"quantity": form.cleaned_data["quantity"], "unit": need.unit},
     )
+    return redirect(need.get_absolute_url())
+
+
+@login_required
+@require_POST
+def report_need(request, pk: int):
+    """A signed-in visitor flags a need as wrong or abusive: the editors' queue gets it once."""
+    need = _need_or_404(pk)
+    form = NeedReportForm(request.POST)
+    if not ratelimit.allow(
+        "need-report", str(request.user.pk), limit=REPORT_LIMIT, window_s=REPORT_WINDOW_S
+    ):
+        form.is_valid()
+        messages.error(request, _("Trop de signalements en peu de temps : réessayez plus tard."))
+        return need_detail(request, pk, report_form=form, status=429)
+    if not form.is_valid():
+        return need_detail(request, pk, report_form=form, status=400)
+    outcome = moderation.report_need(
+        need=need,
+        reporter=request.user,
+        reason=form.cleaned_data["reason"],
+        message=form.cleaned_data["message"],
+    )
+    if outcome.created:
+        messages.success(
+            request, _("Merci pour votre signalement : l'équipe va vérifier ce besoin.")
+        )
+    else:
+        messages.info(
+            request,
+            _("Vous avez déjà signalé ce besoin : l'équipe va le vérifier."),
+        )
     return redirect(need.get_absolute_url())

@@ -1,16 +1,63 @@
-"""Editors manage places, needs, volunteer profiles and pledges in the Wagtail admin."""
+"""Editors manage places, needs, volunteer profiles and pledges in the Wagtail admin, and
+work through the moderation queue."""
 
 from django.contrib.auth import get_user_model
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from matching import admin_views
 from matching.admin_forms import PledgeAdminForm
 from matching.models import Need, Place, Pledge, VolunteerProfile
+
+# --- Moderation queue (needs in review, flagged needs) -------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path(
+            "moderation/",
+            admin_views.ModerationQueueView.as_view(),
+            name=admin_views.QUEUE_URL_NAME,
+        ),
+        path(
+            "moderation/relecture/<int:pk>/",
+            admin_views.ReviewActionView.as_view(),
+            name="matching_moderation_review",
+        ),
+        path(
+            "moderation/signalements/<int:pk>/",
+            admin_views.ReportActionView.as_view(),
+            name="matching_moderation_reports",
+        ),
+    ]
+
+
+class ModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_moderate(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return ModerationMenuItem(
+        _("Modération"),
+        reverse(admin_views.QUEUE_URL_NAME),
+        icon_name="warning",
+        name="matching-moderation",
+        order=250,
+    )
+
+
+# --- Snippets -------------------------------------------------------------------------------
 
 
 class PledgePermissionPolicy(ModelPermissionPolicy):
@@ -89,3 +136,18 @@ class MatchingViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(MatchingViewSetGroup)
+
+
+# --- Urgent alerts: each run's progress, read-only (matching.admin_alerts) ------------------
+from matching.admin_alerts import AlertRunViewSet  # noqa: E402
+from matching.models import AlertRun  # noqa: E402
+
+
+class AlertRunPermissionPolicy(PledgePermissionPolicy):
+    """Runs are made by the fan-out task: editors only look (the 'view' permission)."""
+
+    READ_ONLY_ACTIONS = {"add", "change", "delete"}
+
+
+register_permission_policy(AlertRun, AlertRunPermissionPolicy(AlertRun), exact_class=True)
+register_snippet(AlertRunViewSet)

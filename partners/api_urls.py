@@ -1,3 +1,12 @@
 """Partner API under /api/v1/partner/: a partner's own places, needs and pledges."""
 
-urlpatterns: list = []
+from rest_framework.routers import SimpleRouter
+
+from partners import api
+
+router = SimpleRouter()
+router.register("places", api.PlaceViewSet, basename="partner-api-place")
+router.register("needs", api.NeedViewSet, basename="partner-api-need")
+router.register("pledges", api.PledgeViewSet, basename="partner-api-pledge")
+
+urlpatterns = router.urls

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class PartnersConfig(AppConfig):
     name = "partners"
     verbose_name = "Espace partenaire"
+
+    def ready(self):
+        from partners import signals  # noqa: F401 - connects the receivers

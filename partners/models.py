@@ -105,3 +105,31 @@ class PartnerInvitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return not self.accepted_at and not self.revoked and self.expires_at > timezone.now()
+
+
+class DailySummaryLog(models.Model):
+    """The send log of the partners' daily summary: one row per partner and day, claimed
+    (inserted and committed) before any email leaves, so a partner never gets it twice a day."""
+
+    partner = models.ForeignKey(
+        "challenges.PartnerPage",
+        verbose_name=_("partenaire"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    day = models.DateField(_("jour"))
+    claimed_at = models.DateTimeField(_("préparé le"))
+    sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
+    recipients = models.PositiveSmallIntegerField(_("destinataires"), default=0)
+    pledges = models.PositiveIntegerField(_("engagements du jour"), default=0)
+
+    class Meta:
+        verbose_name = _("résumé quotidien envoyé")
+        verbose_name_plural = _("résumés quotidiens envoyés")
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "day"], name="partners_one_summary_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.partner} — {self.day}"

@@ -9,7 +9,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
-from partners import services
+from matching.models import NeedStatus
+from partners import selectors, services
 from partners.forms import InvitedAccountForm, InviteMemberForm
 from partners.models import PartnerRole
 
@@ -113,5 +114,9 @@ class PartnerHomeView(PartnerSpaceMixin, View):
             "membership": self.membership,
             "members": members,
             "invite_form": form if self.is_owner else None,
+            "place_count": selectors.places_of(self.membership).count(),
+            "open_need_count": selectors.needs_of(self.membership)
+            .filter(status=NeedStatus.OPEN)
+            .count(),
         }
         return render(self.request, self.template_name, context, status=status)

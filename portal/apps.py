@@ -6,4 +6,7 @@ class PortalConfig(AppConfig):
     verbose_name = "ré_action"
 
     def ready(self):
-        from portal import login_throttle  # noqa: F401 - connects the sign-in signal receivers
+        from portal import (
+            login_throttle,  # noqa: F401 - connects the sign-in signal receivers
+            page_cache,  # noqa: F401 - drops cached pages when pages change
+        )

@@ -55,9 +55,15 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "ré_action <bonjour@reaction.example>"),
     STAFF_EMAIL=(str, "partenariats@reaction.example"),
     SITE_BASE_URL=(str, "http://127.0.0.1:8000"),
+    URGENT_ALERTS_CHUNK_SIZE=(int, 500),
+    URGENT_ALERTS_DAILY_CAP=(int, 3),
+    URGENT_ALERTS_CLAIM_LEASE_S=(int, 900),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     LOG_LEVEL=(str, "INFO"),
     SECURE_SSL_REDIRECT=(bool, None),
+    PAGE_CACHE_SECONDS=(int, 60),
+    NEARBY_CACHE_SECONDS=(int, 30),
+    NEARBY_ENGINE=(str, "auto"),
 )
 
 DEBUG = env("DEBUG")
@@ -87,6 +93,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -109,14 +116,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -203,7 +212,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "programme.tasks.purge_unconfirmed_sign_ups",
         "schedule": 24 * 3600.0,
     },
+    "resume-urgent-alerts": {"task": "matching.tasks.resume_urgent_alerts", "schedule": 300.0},
+    "send-partner-daily-summaries": {
+        "task": "partners.tasks.send_daily_summaries",
+        "schedule": crontab(minute=0, hour=18),  # CELERY_TIMEZONE: Paris time
+    },
 }
+# Urgent-need alerts: volunteers per chunk task, alerts per volunteer per day at most, and how
+# long a chunk's claim on its rows holds before another worker may take them over.
+URGENT_ALERTS_CHUNK_SIZE = env("URGENT_ALERTS_CHUNK_SIZE")
+URGENT_ALERTS_DAILY_CAP = env("URGENT_ALERTS_DAILY_CAP")
+URGENT_ALERTS_CLAIM_LEASE_S = env("URGENT_ALERTS_CLAIM_LEASE_S")
 
 # Email: written to var/mail/ unless a backend is configured.
 EMAIL_BACKEND = env("EMAIL_BACKEND") or "django.core.mail.backends.filebased.EmailBackend"
@@ -376,3 +395,12 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Whole-page cache of the hot pages for first-time anonymous visitors (portal.page_cache);
+# 0 turns it off.
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
+# Rankings of the nearest needs per searched point (matching.services.nearest_cache); 0: off.
+NEARBY_CACHE_SECONDS = env("NEARBY_CACHE_SECONDS")
+# Nearest-needs engine: "auto" (PostGIS when the database has it, else portable), "portable",
+# or "postgis".
+NEARBY_ENGINE = env("NEARBY_ENGINE")

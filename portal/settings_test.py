@@ -26,3 +26,7 @@ SECURE_SSL_REDIRECT = False
 CSRF_COOKIE_SECURE = False
 # Eager everywhere; tests marked celery_worker switch to the real broker + worker.
 CELERY_TASK_ALWAYS_EAGER = True
+
+# Pages and needs change within tests: tests of these caches turn them on themselves.
+PAGE_CACHE_SECONDS = 0
+NEARBY_CACHE_SECONDS = 0

@@ -9,9 +9,10 @@ from wagtail.search import index
 
 from home import services
 from portal.blocks import BaseStreamBlock, CallToActionBlock
+from portal.page_cache import CachedPageMixin
 
 
-class HomePage(Page):
+class HomePage(CachedPageMixin, Page):
     hero_title = models.CharField(_("titre d'accroche"), max_length=200)
     hero_text = models.TextField(_("texte d'accroche"), blank=True)
     hero_image = models.ForeignKey(
@@ -45,6 +46,7 @@ class HomePage(Page):
         "programme.ProgrammePage",
         "home.StoryIndexPage",
         "home.ContactFormPage",
+        "sponsors.SponsorIndexPage",
     ]
     search_fields = [
         *Page.search_fields,

@@ -2,9 +2,11 @@
 
 Dependencies point one way: ``places`` knows ``challenges.PartnerPage``; ``needs`` knows places
 and ``challenges.ChallengePage``; ``volunteers`` knows the user model and challenges; ``pledges``
-knows needs and volunteers. Nothing here imports services, tasks or views.
+knows needs and volunteers; ``alerts`` (urgent-need alerts) knows needs and volunteers.
+Nothing here imports services, tasks or views.
 """
 
+from matching.models.alerts import AlertRun, AlertRunStatus, NeedAlert, NeedAlertStatus
 from matching.models.choices import (
     Availability,
     ContactChannel,
@@ -25,10 +27,14 @@ from matching.models.reports import NeedReport
 from matching.models.volunteers import VolunteerProfile
 
 __all__ = [
+    "AlertRun",
+    "AlertRunStatus",
     "Availability",
     "ContactChannel",
     "GeocodingStatus",
     "Need",
+    "NeedAlert",
+    "NeedAlertStatus",
     "NeedReport",
     "NeedReportReason",
     "NeedReportStatus",

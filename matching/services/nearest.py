@@ -8,6 +8,7 @@ the point: a box of half-size d holds every need within d, so once ``limit`` of 
 d the answer is final; otherwise d grows (guided by the density seen so far) up to the radius.
 Dense cities stop at a few hundred metres; empty countryside reaches the radius in a few steps.
 Distances are exact great-circle distances, computed in Python (identical on both databases).
+With PostGIS installed, ``nearest_postgis`` picks the candidates with a geography index instead.
 """
 
 import math
@@ -20,6 +21,7 @@ from django.utils import timezone
 from challenges.models import ChallengePage
 from matching import geo
 from matching.models import Need, NeedStatus
+from matching.services import nearest_cache, nearest_postgis
 
 MAX_RADIUS_KM = 200.0
 # What lists of needs show (pages, API, map): loading only these keeps a page of 20 cheap.
@@ -92,16 +94,27 @@ def nearest_open_needs(
         place_kind=kind,
         skill=skill,
     )
-    ranked = ranked_need_ids(
-        point, radius_km, filters=filters, count=offset + limit, now=now or timezone.now()
-    )[offset:]
+    cache_key = nearest_cache.key(point, radius_km, filters, offset + limit) if not now else None
+    ranked = nearest_cache.get(cache_key)
+    if ranked is None:
+        ranked = ranked_need_ids(
+            point, radius_km, filters=filters, count=offset + limit, now=now or timezone.now()
+        )
+        nearest_cache.put(cache_key, ranked)
+    ranked = ranked[offset:]
     needs = (
         Need.objects.select_related("place")
         .only(*LIST_FIELDS)
         .order_by()
         .in_bulk([need_id for _distance, need_id in ranked])
     )
-    return [NeedMatch(needs[need_id], distance) for distance, need_id in ranked]
+    matches = [
+        NeedMatch(needs[need_id], distance) for distance, need_id in ranked if need_id in needs
+    ]
+    if cache_key is None:
+        return matches
+    # A cached ranking may name needs pledged in full or closed since: leave them out.
+    return [m for m in matches if m.need.status == NeedStatus.OPEN and m.need.quantity_remaining]
 
 
 def ranked_need_ids(
@@ -110,6 +123,10 @@ def ranked_need_ids(
     """(distance_km, need id) of the ``count`` best needs, best first."""
     if filters.challenge_ids == ():
         return []
+    if nearest_postgis.enabled():
+        return nearest_postgis.ranked_need_ids(
+            point, radius_km, filters=filters, count=count, now=now
+        )
     lat, lon = point.latitude, point.longitude
     ring_km = min(FIRST_RING_KM, radius_km)
     with connection.cursor() as cursor:

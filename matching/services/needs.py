@@ -1,12 +1,15 @@
 """Needs: what pages show of one need, and their expiry."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from challenges.models import ChallengePage
 from matching.models import Need, NeedStatus
+from portal import page_cache
 
 
 def public_needs() -> QuerySet[Need]:
@@ -45,11 +48,28 @@ def challenge_by_slug(slug: str) -> ChallengePage | None:
     return ChallengePage.objects.live().filter(slug=slug).order_by("locale_id").first()
 
 
-def localized_challenges_by_id(language_code: str) -> dict[int, ChallengePage]:
-    """Any challenge page's id -> that challenge in the reader's language (one query for a
-    whole list; a need stores whichever page its partner picked)."""
-    pages = list(ChallengePage.objects.live().select_related("locale"))
-    by_key = {
-        page.translation_key: page for page in pages if page.locale.language_code == language_code
-    }
-    return {page.pk: by_key.get(page.translation_key, page) for page in pages}
+def localized_challenges_by_id(language_code: str) -> dict[int, "ChallengeLabel"]:
+    """Any challenge page's id -> that challenge's label in the reader's language (a need
+    stores whichever page its partner picked). Cached until a page is published or unpublished:
+    every list of needs (pages, API, map) reads it."""
+    key = f"challenge-labels:{page_cache.version()}:{language_code}"
+    labels = cache.get(key)
+    if labels is None:
+        rows = ChallengePage.objects.live().values_list(
+            "pk", "translation_key", "locale__language_code", "slug", "title"
+        )
+        by_key = {
+            row[1]: ChallengeLabel(*row[0:1], *row[3:]) for row in rows if row[2] == language_code
+        }
+        labels = {
+            row[0]: by_key.get(row[1], ChallengeLabel(row[0], row[3], row[4])) for row in rows
+        }
+        cache.set(key, labels, 3600)
+    return labels
+
+
+@dataclass(frozen=True)
+class ChallengeLabel:
+    pk: int
+    slug: str
+    title: str

@@ -7,7 +7,14 @@ from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from matching.models import Need, NeedStatus, Pledge, PledgeStatus, VolunteerProfile
+from matching.models import (
+    ContactChannel,
+    Need,
+    NeedStatus,
+    Pledge,
+    PledgeStatus,
+    VolunteerProfile,
+)
 
 
 class PledgeError(Exception):
@@ -18,11 +25,32 @@ def _open_now():
     return Q(status=NeedStatus.OPEN) & (Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now()))
 
 
+def _check_contact(volunteer: VolunteerProfile, channel: str, phone: str) -> None:
+    """The chosen contact must exist: an email on the account, a phone on the profile (or
+    given now, then kept on the profile)."""
+    if channel not in ContactChannel.values:
+        raise PledgeError(_("Choisissez ce que vous partagez avec le partenaire."))
+    if channel == ContactChannel.EMAIL and not volunteer.user.email:
+        raise PledgeError(_("Votre compte n'a pas d'adresse e-mail : choisissez un autre moyen."))
+    if channel == ContactChannel.PHONE and not (phone or volunteer.phone):
+        raise PledgeError(_("Indiquez votre numéro de téléphone."))
+
+
 @transaction.atomic
-def pledge(*, volunteer: VolunteerProfile, need_id: int, quantity: int) -> Pledge:
-    """Promise ``quantity`` to a need, or raise PledgeError saying why not."""
+def pledge(
+    *,
+    volunteer: VolunteerProfile,
+    need_id: int,
+    quantity: int,
+    contact_channel: str = ContactChannel.NONE,
+    phone: str = "",
+) -> Pledge:
+    """Promise ``quantity`` to a need, sharing ``contact_channel`` with its partner only, or
+    raise PledgeError saying why not. A ``phone`` given with the PHONE channel is kept on the
+    volunteer's profile (only when the pledge is made)."""
     if quantity < 1:
         raise PledgeError(_("Indiquez une quantité d'au moins 1."))
+    _check_contact(volunteer, contact_channel, phone)
     reserved = (
         Need.objects.filter(_open_now(), pk=need_id)
         .filter(quantity_pledged__lte=F("quantity_wanted") - quantity)
@@ -38,7 +66,14 @@ def pledge(*, volunteer: VolunteerProfile, need_id: int, quantity: int) -> Pledg
             _("Il ne reste que %(remaining)s %(unit)s à promettre.")
             % {"remaining": need.quantity_remaining, "unit": need.unit}
         )
-    return Pledge.objects.create(volunteer=volunteer, need_id=need_id, quantity=quantity)
+    if contact_channel == ContactChannel.PHONE and phone and phone != volunteer.phone:
+        VolunteerProfile.objects.filter(pk=volunteer.pk).update(
+            phone=phone, updated_at=timezone.now()
+        )
+        volunteer.phone = phone
+    return Pledge.objects.create(
+        volunteer=volunteer, need_id=need_id, quantity=quantity, contact_channel=contact_channel
+    )
 
 
 @transaction.atomic

@@ -1,11 +1,12 @@
 """Publishing needs: a partner's first needs may wait for an editor's review (the partner
 page's ``review_first_needs``); a published need is open to pledges and, when urgent, announced
-to nearby volunteers (see matching.alerts)."""
+to nearby volunteers (see matching.services.alerts)."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from matching.models import Need, NeedStatus
+from matching.models import Need, NeedStatus, Urgency
 
 
 def canonical_partner_id(partner) -> int | None:
@@ -18,8 +19,10 @@ def canonical_partner_id(partner) -> int | None:
     return (default or partner).pk
 
 
-def needs_review(partner) -> bool:
-    """True while the partner has published fewer needs than its editor asked to review."""
+def needs_review(partner, *, excluding: int | None = None) -> bool:
+    """True while fewer of the partner's needs than its editor asked to review have been
+    published or sent to review (the first N needs are reviewed, whatever order editors
+    approve them in)."""
     if partner is None:
         return False
     from challenges.models import PartnerPage
@@ -27,21 +30,28 @@ def needs_review(partner) -> bool:
     page = PartnerPage.objects.filter(pk=canonical_partner_id(partner)).first()
     if page is None or page.review_first_needs == 0:
         return False
-    published = Need.objects.filter(place__partner=page, published_at__isnull=False).count()
-    return published < page.review_first_needs
+    reviewed = (
+        Need.objects.filter(place__partner=page)
+        .filter(Q(published_at__isnull=False) | Q(status=NeedStatus.REVIEW))
+        .exclude(pk=excluding)
+        .count()
+    )
+    return reviewed < page.review_first_needs
 
 
 @transaction.atomic
 def publish(need: Need) -> Need:
     """Open a draft (or paused) need, or send it to review when its partner is moderated.
     A need published once is never sent back to review."""
-    if need.published_at is None and needs_review(need.place.partner):
+    waits = need.status == NeedStatus.REVIEW or needs_review(need.place.partner, excluding=need.pk)
+    if need.published_at is None and waits:
         need.status = NeedStatus.REVIEW
     else:
         need.status = NeedStatus.OPEN
         if need.published_at is None:
             need.published_at = timezone.now()
     need.save()
+    announce_if_urgent(need)
     return need
 
 
@@ -52,4 +62,16 @@ def approve(need: Need) -> Need:
     if need.published_at is None:
         need.published_at = timezone.now()
     need.save()
+    announce_if_urgent(need)
     return need
+
+
+def announce_if_urgent(need: Need) -> None:
+    """After commit, an open urgent need is announced to nearby volunteers. The fan-out is
+    idempotent (one run per need): reopening a paused need announces nothing twice."""
+    if need.status != NeedStatus.OPEN or need.urgency < Urgency.HIGH:
+        return
+    from matching import tasks  # tasks call services: imported when needed, not at load
+
+    need_id = need.pk
+    transaction.on_commit(lambda: tasks.send_urgent_alerts.delay(need_id))

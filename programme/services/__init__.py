@@ -3,6 +3,7 @@
 - ``content``: challenges and programme pages across languages, sign-up weeks;
 - ``signup``: sign-up, address confirmation, joining when signed in, purge of unconfirmed;
 - ``placement``: cohorts with room, new cohorts with free trained coordinators, waiting lists;
+- ``sponsorship``: whether an enrolment's pool is the public cohorts or a sponsor's;
 - ``schedule``: the daily emails, exactly once per member and day;
 - ``coordination``: the coordinator space (members, opens, reports, messages, calls, export);
 - ``impact``: impact reports and the counters/totals they feed incrementally;

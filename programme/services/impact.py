@@ -187,6 +187,14 @@ def impact_totals_for_sponsor(sponsor_key: str) -> dict[str, int]:
     return _totals(ImpactScope.SPONSOR, sponsor_key)
 
 
+def reports_count_for_sponsor(sponsor_key: str) -> int:
+    """Actions reported (counted) by members of the sponsor's dedicated cohorts."""
+    total = ImpactTotal.objects.filter(scope=ImpactScope.SPONSOR, key=str(sponsor_key)).aggregate(
+        reports=Sum("reports")
+    )
+    return int(total["reports"] or 0)
+
+
 @transaction.atomic
 def recount_impact_totals() -> None:
     """Rebuild every total and the actions counter from the counted reports (repair tool)."""

@@ -1,7 +1,9 @@
 """Placing volunteers: open cohorts with room, new cohorts when a trained coordinator is free,
 else the waiting list of their pool.
 
-A *pool* is (challenge, language, area, start date). Everyone confirmed joins the back of their
+A *pool* is (challenge, language, area, start date, sponsor key): a sponsor's employees fill
+the sponsor's dedicated cohorts (``Cohort.sponsor_key``), never the public ones, and the other
+way round (see ``sponsorship``). Everyone confirmed joins the back of their
 pool's queue, then the queue drains in order into cohorts with room and into new cohorts, one per
 free trained coordinator: nobody overtakes a person already waiting. Every change to a pool runs
 inside a transaction holding the pool's lock (a PostgreSQL advisory lock; SQLite serialises
@@ -36,7 +38,7 @@ from programme.models import (
     Membership,
     MembershipStatus,
 )
-from programme.services import emails
+from programme.services import emails, sponsorship
 from programme.services.impact import bump_counter
 
 ADVISORY_LOCK_NAMESPACE = 6006
@@ -49,18 +51,29 @@ class Pool:
     language: str
     area: str
     start_date: datetime.date
+    sponsor_key: str = ""
 
     @classmethod
     def of(cls, obj: Membership | Cohort) -> "Pool":
-        return cls(obj.challenge_id, obj.language, obj.area, obj.start_date)
+        key = obj.sponsor_key if isinstance(obj, Cohort) else sponsorship.sponsor_key_of(obj)
+        return cls(obj.challenge_id, obj.language, obj.area, obj.start_date, key)
 
     def lookup(self) -> dict:
+        """The fields cohorts and memberships share (the sponsor is filtered apart)."""
         return {
             "challenge_id": self.challenge_id,
             "language": self.language,
             "area": self.area,
             "start_date": self.start_date,
         }
+
+    def cohorts(self) -> QuerySet:
+        return Cohort.objects.filter(**self.lookup(), sponsor_key=self.sponsor_key)
+
+    def memberships(self) -> QuerySet:
+        return Membership.objects.filter(**self.lookup()).filter(
+            sponsorship.in_pool_of(self.sponsor_key)
+        )
 
 
 def lock_pool(pool: Pool) -> None:
@@ -76,8 +89,8 @@ def available_coordinators(pool: Pool) -> QuerySet:
     """Trained coordinators of the pool's challenge and language, free that week.
 
     A département cohort needs a coordinator of that département; a remote cohort (all online)
-    can be led by any of them, those who chose "remote" first. Editors may still book anyone by
-    hand in the admin.
+    can be led by any of them, those who chose "remote" first. A sponsor's pool takes the
+    sponsor's own internal mobilisers first. Editors may still book anyone by hand in the admin.
     """
     # A cohort cancelled that week still counts: its coordinator could not lead it.
     busy = Cohort.objects.filter(coordinator=OuterRef("pk"), start_date=pool.start_date)
@@ -96,6 +109,10 @@ def available_coordinators(pool: Pool) -> QuerySet:
         .select_related("user")
         .order_by("other_area", "trainings__completed_on", "pk")
     )
+    if pool.sponsor_key:
+        coordinators = coordinators.annotate(
+            own_mobiliser=sponsorship.is_mobiliser_of(pool.sponsor_key)
+        ).order_by("-own_mobiliser", "other_area", "trainings__completed_on", "pk")
     if pool.area != REMOTE:
         coordinators = coordinators.filter(area=pool.area)
     return coordinators
@@ -103,7 +120,8 @@ def available_coordinators(pool: Pool) -> QuerySet:
 
 def cohorts_with_room(pool: Pool) -> QuerySet:
     return (
-        Cohort.objects.filter(**pool.lookup(), status=CohortStatus.FORMING)
+        pool.cohorts()
+        .filter(status=CohortStatus.FORMING)
         .annotate(
             members=Count("memberships", filter=Q(memberships__status=MembershipStatus.PLACED))
         )
@@ -113,9 +131,7 @@ def cohorts_with_room(pool: Pool) -> QuerySet:
 
 
 def waiting_list(pool: Pool) -> QuerySet:
-    return Membership.objects.filter(**pool.lookup(), status=MembershipStatus.WAITING).order_by(
-        "waiting_position"
-    )
+    return pool.memberships().filter(status=MembershipStatus.WAITING).order_by("waiting_position")
 
 
 def _open_cohort(pool: Pool) -> Cohort | None:
@@ -123,7 +139,9 @@ def _open_cohort(pool: Pool) -> Cohort | None:
     for coordinator in available_coordinators(pool)[:20]:
         try:
             with transaction.atomic():
-                cohort = Cohort.objects.create(coordinator=coordinator, **pool.lookup())
+                cohort = Cohort.objects.create(
+                    coordinator=coordinator, **pool.lookup(), sponsor_key=pool.sponsor_key
+                )
         except IntegrityError:
             continue  # booked for that week by a concurrent placement in another pool
         transaction.on_commit(lambda c=cohort: emails.send_cohort_opened(c))
@@ -279,18 +297,24 @@ def open_cohorts_for_coordinator(
             challenge_id__in=trained,
         )
         .filter(Q(area=coordinator.area) | Q(area=REMOTE))
-        .values("challenge_id", "language", "area", "start_date")
+        .values("challenge_id", "language", "area", "start_date", sponsorship.KEY_LOOKUP)
         .annotate(waiting=Count("pk"))
         .order_by("start_date", "-waiting")
     )
     for row in pools:
-        pool = Pool(row["challenge_id"], row["language"], row["area"], row["start_date"])
+        pool = Pool(
+            row["challenge_id"],
+            row["language"],
+            row["area"],
+            row["start_date"],
+            row[sponsorship.KEY_LOOKUP] or "",
+        )
         with transaction.atomic():
             lock_pool(pool)
             if not available_coordinators(pool).filter(pk=coordinator.pk).exists():
                 continue
             drain(pool, now=now)
-            cohort = Cohort.objects.filter(coordinator=coordinator, **pool.lookup()).first()
+            cohort = pool.cohorts().filter(coordinator=coordinator).first()
         if cohort is not None:
             return cohort
     return None

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from challenges.models import ChallengePage
 from programme.models import Membership, MembershipStatus
-from programme.services import emails, placement
+from programme.services import emails, placement, sponsorship
 from programme.services.content import canonical_challenge
 
 UNCONFIRMED_DAYS = 7
@@ -46,7 +46,7 @@ def _check_week(start_date: datetime.date, today: datetime.date) -> None:
         )
 
 
-def _pending_membership(user, choice: Choice) -> Membership:
+def _pending_membership(user, choice: Choice, sponsor_key: str = "") -> Membership:
     Membership.objects.filter(user=user, status=MembershipStatus.PENDING).delete()
     membership = Membership(
         user=user,
@@ -58,6 +58,7 @@ def _pending_membership(user, choice: Choice) -> Membership:
     )
     membership.full_clean(validate_constraints=False)
     membership.save()
+    sponsorship.link_to_sponsor(membership, sponsor_key)
     return membership
 
 
@@ -70,8 +71,19 @@ def _is_unconfirmed(user) -> bool:
 
 
 @transaction.atomic
-def sign_up(*, email: str, first_name: str, password: str, choice: Choice, today=None) -> None:
+def sign_up(
+    *,
+    email: str,
+    first_name: str,
+    password: str,
+    choice: Choice,
+    today=None,
+    sponsor_key: str = "",
+) -> None:
     """Register a new volunteer (inactive until confirmed) and email the confirmation link.
+
+    With ``sponsor_key`` (checked by the sponsors room: company code or email domain), the
+    enrolment's pool is the sponsor's dedicated cohorts.
 
     The page says the same thing whatever happens ("check your inbox"): an address that already
     has an account receives an email inviting its owner to sign in, and nothing is changed.
@@ -95,7 +107,7 @@ def sign_up(*, email: str, first_name: str, password: str, choice: Choice, today
         user.set_password(password)
         user.first_name = first_name.strip()
         user.save(update_fields=["password", "first_name"])
-    membership = _pending_membership(user, choice)
+    membership = _pending_membership(user, choice, sponsor_key)
     transaction.on_commit(lambda: emails.send_confirmation(user, membership))
 
 
@@ -131,8 +143,9 @@ def confirm(user, *, today=None, now=None) -> list[Membership]:
 
 
 @transaction.atomic
-def join(user, choice: Choice, *, today=None, now=None) -> Membership:
-    """A signed-in volunteer (address already confirmed) joins a week at once."""
+def join(user, choice: Choice, *, today=None, now=None, sponsor_key: str = "") -> Membership:
+    """A signed-in volunteer (address already confirmed) joins a week at once (in the
+    sponsor's dedicated cohorts with ``sponsor_key``)."""
     _check_week(choice.start_date, today or timezone.localdate())
     if (
         user.programme_memberships.filter(start_date=choice.start_date)
@@ -142,7 +155,7 @@ def join(user, choice: Choice, *, today=None, now=None) -> Membership:
         raise ValidationError(
             {"start_date": _("Vous êtes déjà inscrit·e à une promotion cette semaine-là.")}
         )
-    membership = _pending_membership(user, choice)
+    membership = _pending_membership(user, choice, sponsor_key)
     return placement.confirm_and_place(membership, now=now)
 
 

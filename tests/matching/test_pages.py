@@ -113,9 +113,31 @@ def test_a_volunteer_is_searched_around_their_address_which_never_reaches_the_pa
 
 def test_the_search_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     client.get(near_me_url(), {"q": "75011"})  # warm caches (site, locales)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):  # 2 for the directory's actions beside the needs
         response = client.get(near_me_url(), {"q": "75011", "challenge": "soignants"})
     assert response.status_code == 200
+
+
+def test_the_search_page_suggests_actions_of_the_searched_challenge(client, caregivers_fr):
+    from actions import services as action_services
+
+    expected = [
+        action.pk for action in action_services.actions_for_challenge(caregivers_fr, limit=3)
+    ]
+    assert expected  # the demo has actions for caregivers
+    response = client.get(near_me_url(), {"q": "75011", "challenge": "soignants"})
+    assert [action.pk for action in response.context["directory_actions"]] == expected
+    assert response.context["actions_challenge"] == caregivers_fr
+    assert 'id="directory-actions-title"' in response.content.decode()
+
+
+def test_without_a_challenge_the_search_page_suggests_this_weeks_new_actions(client, fr):
+    from actions import services as action_services
+
+    expected = [action.pk for action in action_services.new_this_week(locale_id=fr.pk, limit=3)]
+    response = client.get(near_me_url(), {"q": "75011"})
+    assert [action.pk for action in response.context["directory_actions"]] == expected
+    assert response.context["actions_challenge"] is None
 
 
 def test_a_need_page_shows_quantities_and_counts_volunteers_without_naming_them(client):
@@ -161,7 +183,7 @@ def test_a_signed_in_volunteer_pledges_and_sees_the_remaining_quantity(client):
     client.force_login(user)
     with translation.override("fr"):
         url = reverse("matching:pledge", kwargs={"pk": need.pk})
-    response = client.post(url, {"quantity": 4}, follow=True)
+    response = client.post(url, {"quantity": 4, "contact_channel": "none"}, follow=True)
     assert response.status_code == 200
     need.refresh_from_db()
     assert need.quantity_remaining == 6
@@ -178,7 +200,7 @@ def test_an_impossible_pledge_is_explained_beside_the_field(client, quantity, me
     client.force_login(UserFactory())
     with translation.override("fr"):
         url = reverse("matching:pledge", kwargs={"pk": need.pk})
-    response = client.post(url, {"quantity": quantity})
+    response = client.post(url, {"quantity": quantity, "contact_channel": "none"})
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Pledge.objects.filter(need=need).exists()

@@ -14,6 +14,7 @@ LOADERS = [
     "actions.demo.load",
     "matching.demo.load",
     "programme.demo.load",
+    "sponsors.demo.load",
     "home.demo.load_stories",
     "home.demo.load_contact",
     "home.demo.load_goals_and_calls_to_action",

@@ -1,0 +1,378 @@
+"""Load test: gunicorn with 2 workers on 127.0.0.1 serving the demo site plus a million needs,
+driven by an asyncio client in this process. Each route is loaded alone for a few seconds (its
+own throughput), then all together in a realistic mix. Prints requests/s, median and p95
+latency, client-visible errors (5xx, refused or broken connections) and other non-2xx/3xx
+answers per route.
+
+    .venv/bin/python bench/load.py                                   # SQLite under var/bench/
+    .venv/bin/python bench/load.py --redis-url redis://127.0.0.1:6379/5 \\
+        --database-url postgres://postgres@127.0.0.1:5432/reaction_load   # production profile
+    .venv/bin/python bench/load.py --needs 10000 --seconds 3         # a quick run
+
+The database is prepared once (migrate, demo, bulk needs, collectstatic, a bench volunteer) and
+kept for the next run. The server runs with DEBUG off, the production static storage and, when
+--redis-url is given, Redis as cache. The acceptance line (issue #9): home >= 300 requests/s and
+the near-me API >= 150 requests/s with 1M needs, zero errors.
+"""
+
+import argparse
+import asyncio
+import math
+import os
+import random
+import re
+import secrets
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+BENCH_EMAIL = "bench.volunteer@reaction.example"
+BENCH_PASSWORD = secrets.token_urlsafe(16)  # set anew on each run
+POSTCODES = ["75011", "69003", "13001", "31000", "33000", "59000", "44000", "67000", "35000"]
+MIX = {"home": 30, "challenge": 15, "directory": 15, "near_me": 15, "api_needs": 20, "pledge": 5}
+
+
+@dataclass
+class RouteStats:
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+    refused: int = 0
+
+    def add(self, status: int, elapsed_ms: float):
+        self.latencies_ms.append(elapsed_ms)
+        if status >= 500 or status == 0:
+            self.errors += 1
+        elif status >= 400:
+            self.refused += 1
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(fraction * len(ordered)) - 1)]
+
+
+# --- preparing the database and the server ---------------------------------------------
+
+
+def server_env(args) -> dict:
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="portal.settings",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        SECURE_SSL_REDIRECT="0",
+        DATABASE_URL=args.database_url,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_BASE_URL=f"http://127.0.0.1:{args.port}",
+        LOG_LEVEL="WARNING",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        # The bench volunteer pledges many times a second: lift the per-account limit.
+        RATE_LIMITS_ENABLED="0",
+    )
+    if args.redis_url:
+        env["REDIS_URL"] = args.redis_url
+        env["CELERY_TASK_ALWAYS_EAGER"] = "1"
+    return env
+
+
+def manage(env: dict, *arguments: str) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *arguments],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
+
+
+PREPARE = """
+from django.contrib.auth import get_user_model
+from challenges.models import ChallengePage
+from matching.models import VolunteerProfile
+user, _ = get_user_model().objects.get_or_create(
+    username="{email}", defaults={{"email": "{email}", "first_name": "Bench"}})
+user.set_password("{password}")
+user.save()
+VolunteerProfile.objects.get_or_create(user=user, defaults={{"postcode": "75011"}})
+page = ChallengePage.objects.live().filter(locale__language_code="fr").first()
+print(page.url_path.split("/", 2)[2].rstrip("/") + "|" + page.slug)
+"""
+
+
+def prepare(args, env: dict) -> dict:
+    started = time.monotonic()
+    manage(env, "compile_catalogues", "-v0")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo", "--needs", str(args.needs), "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    out = manage(env, "shell", "-c", PREPARE.format(email=BENCH_EMAIL, password=BENCH_PASSWORD))
+    challenge_path, challenge_slug = out.strip().splitlines()[-1].split("|")
+    print(f"database ready in {time.monotonic() - started:.0f} s ({args.needs:,} needs)")
+    return {"challenge_path": challenge_path, "challenge_slug": challenge_slug}
+
+
+def start_server(args, env: dict) -> subprocess.Popen:
+    command = [
+        PYTHON,
+        "-m",
+        "gunicorn",
+        "portal.wsgi",
+        "--workers",
+        str(args.workers),
+        "--bind",
+        f"127.0.0.1:{args.port}",
+        "--log-level",
+        "warning",
+        "--backlog",
+        "2048",
+    ]
+    return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+
+
+# --- a minimal HTTP/1.1 client ------------------------------------------------------------
+
+
+async def request(port: int, method: str, path: str, *, headers=None, body=b"") -> tuple:
+    """One request on a fresh connection (gunicorn's sync workers close each one)."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        lines = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{port}", "Connection: close"]
+        lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
+        if body:
+            lines.append(f"Content-Length: {len(body)}")
+        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+        await writer.drain()
+        raw = await reader.read()
+    finally:
+        writer.close()
+    head, _, content = raw.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    status = int(status_line.split(" ")[1]) if status_line else 0
+    response_headers = [line.split(": ", 1) for line in header_lines if ": " in line]
+    return status, response_headers, content
+
+
+def cookies_from(headers) -> dict:
+    found = {}
+    for name, value in headers:
+        if name.lower() == "set-cookie":
+            key, _, rest = value.partition("=")
+            found[key] = rest.split(";", 1)[0]
+    return found
+
+
+async def sign_in(port: int) -> dict:
+    """The bench volunteer's session and CSRF token, for the pledge route."""
+    status, headers, content = await request(port, "GET", "/fr/connexion/")
+    cookies = cookies_from(headers)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1).decode()
+    body = urlencode(
+        {"csrfmiddlewaretoken": token, "username": BENCH_EMAIL, "password": BENCH_PASSWORD}
+    ).encode()
+    status, headers, _ = await request(
+        port,
+        "POST",
+        "/fr/connexion/",
+        headers={
+            "Cookie": f"csrftoken={cookies['csrftoken']}",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Referer": f"http://127.0.0.1:{port}/fr/connexion/",
+        },
+        body=body,
+    )
+    cookies.update(cookies_from(headers))
+    if status != 302 or "sessionid" not in cookies:
+        raise SystemExit(f"bench volunteer could not sign in (status {status})")
+    return {"cookies": cookies, "token": token}
+
+
+async def refresh_token(port: int, session: dict, need_id: int) -> None:
+    """Signing in rotates the CSRF token: read the new one from a need's pledge form."""
+    status, headers, content = await request(
+        port,
+        "GET",
+        f"/fr/besoins/{need_id}/",
+        headers={"Cookie": _cookie_header(session["cookies"])},
+    )
+    session["cookies"].update(cookies_from(headers))
+    found = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', content)
+    if found is None:
+        raise SystemExit(f"no pledge form on need {need_id} (status {status})")
+    session["token"] = found.group(1).decode()
+
+
+def _cookie_header(cookies: dict) -> str:
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+
+async def open_need_ids(port: int) -> list[int]:
+    ids = []
+    for postcode in POSTCODES:
+        query = urlencode({"postcode": postcode, "radius_km": 30, "limit": 50})
+        status, _, content = await request(port, "GET", f"/api/v1/needs/?{query}")
+        ids += [int(pk) for pk in re.findall(rb'"id":\s*(\d+)', content)]
+    return ids
+
+
+# --- the routes -------------------------------------------------------------------------
+
+
+def routes(port: int, context: dict, session: dict, need_ids: list[int]) -> dict:
+    rnd = random.Random(7)
+    slug = context["challenge_slug"]
+
+    def home():
+        return request(port, "GET", "/fr/")
+
+    def challenge():
+        return request(port, "GET", f"/fr/{context['challenge_path']}/")
+
+    def directory():
+        query = urlencode(
+            rnd.choice([{"challenge": slug}, {}, {"q": "kits"}, {"sort": "most-done"}])
+        )
+        return request(port, "GET", f"/fr/actions/?{query}")
+
+    def near_me():
+        query = urlencode({"q": rnd.choice(POSTCODES), "radius_km": rnd.choice([5, 20])})
+        return request(port, "GET", f"/fr/pres-de-chez-moi/?{query}")
+
+    def api_needs():
+        query = urlencode({"postcode": rnd.choice(POSTCODES), "radius_km": rnd.choice([5, 20])})
+        return request(port, "GET", f"/api/v1/needs/?{query}")
+
+    def pledge():
+        need_id = rnd.choice(need_ids)
+        cookies = session["cookies"]
+        body = urlencode(
+            {"csrfmiddlewaretoken": session["token"], "quantity": 1, "contact_channel": "none"}
+        ).encode()
+        return request(
+            port,
+            "POST",
+            f"/fr/besoins/{need_id}/engagement/",
+            headers={
+                "Cookie": _cookie_header(cookies),
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": f"http://127.0.0.1:{port}/fr/besoins/{need_id}/",
+            },
+            body=body,
+        )
+
+    return {
+        "home": home,
+        "challenge": challenge,
+        "directory": directory,
+        "near_me": near_me,
+        "api_needs": api_needs,
+        "pledge": pledge,
+    }
+
+
+async def load(calls: dict, weights: dict, seconds: float, concurrency: int) -> dict:
+    stats = {name: RouteStats() for name in weights}
+    names, chances = list(weights), list(weights.values())
+    deadline = time.monotonic() + seconds
+    rnd = random.Random(11)
+
+    async def user():
+        while time.monotonic() < deadline:
+            name = rnd.choices(names, chances)[0]
+            started = time.perf_counter()
+            try:
+                status, _, _ = await calls[name]()
+            except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):
+                status = 0
+            stats[name].add(status, (time.perf_counter() - started) * 1000)
+
+    await asyncio.gather(*(user() for _ in range(concurrency)))
+    return stats
+
+
+def print_table(title: str, stats: dict, seconds: float):
+    print(f"\n{title}")
+    print("| route | requests | req/s | p50 ms | p95 ms | errors | 4xx |")
+    print("|---|---|---|---|---|---|---|")
+    for name, route in stats.items():
+        if not route.latencies_ms:
+            continue
+        count = len(route.latencies_ms)
+        print(
+            f"| {name} | {count:,} | {count / seconds:,.0f} | "
+            f"{statistics.median(route.latencies_ms):.1f} | "
+            f"{percentile(route.latencies_ms, 0.95):.1f} | {route.errors} | {route.refused} |"
+        )
+
+
+async def run(args, context: dict) -> int:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            status, _, _ = await request(args.port, "GET", "/fr/")
+            if status == 200:
+                break
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise SystemExit("the server did not answer within 60 s")
+        await asyncio.sleep(0.5)
+    session = await sign_in(args.port)
+    need_ids = await open_need_ids(args.port)
+    await refresh_token(args.port, session, need_ids[0])
+    calls = routes(args.port, context, session, need_ids)
+    errors = 0
+    alone = {}
+    for name in MIX:
+        stats = await load(calls, {name: 1}, args.seconds, args.concurrency)
+        alone.update(stats)
+        errors += stats[name].errors
+    print_table(
+        f"Each route alone ({args.seconds:.0f} s, {args.concurrency} clients)", alone, args.seconds
+    )
+    mixed = await load(calls, MIX, args.seconds * 2, args.concurrency)
+    errors += sum(route.errors for route in mixed.values())
+    print_table(f"Mixed ({args.seconds * 2:.0f} s, weights {MIX})", mixed, args.seconds * 2)
+    home_rps = len(alone["home"].latencies_ms) / args.seconds
+    api_rps = len(alone["api_needs"].latencies_ms) / args.seconds
+    print(
+        f"\nacceptance: home {home_rps:,.0f} req/s (>= 300), near-me API {api_rps:,.0f} req/s "
+        f"(>= 150), errors {errors} (0)"
+    )
+    return errors
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--database-url", default=f"sqlite:///{ROOT / 'var' / 'bench' / 'load.sqlite3'}"
+    )
+    parser.add_argument("--redis-url", default="")
+    parser.add_argument("--needs", type=int, default=1_000_000)
+    parser.add_argument("--seconds", type=float, default=10.0, help="per route alone")
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
+    env = server_env(args)
+    context = prepare(args, env)
+    server = start_server(args, env)
+    try:
+        errors = asyncio.run(run(args, context))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,227 @@
+"""Emails to partners: one per new pledge (members with ``notify_pledges``) and a daily summary
+(members with ``daily_summary``), each in the member's language.
+
+What a partner learns of a volunteer is partners.pledge_contact's rule: the first name, and the
+email or phone only when the volunteer chose to share it for that pledge.
+
+The daily summary goes at most once per partner and day: ``DailySummaryLog`` (unique on
+(partner, day)) is claimed and committed before the emails leave; a second run finds it and
+sends nothing. When sending fails, the claim is removed so a later run may try again.
+"""
+
+import datetime
+import logging
+from collections.abc import Callable, Iterable
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from challenges.models import PartnerPage
+from matching.models import Need, NeedStatus, Pledge
+from partners import pledge_contact
+from partners.models import DailySummaryLog, PartnerInvitation, PartnerMember
+from partners.services import partner_for_language
+
+logger = logging.getLogger(__name__)
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def recipients(partner: PartnerPage, *, preference: str) -> QuerySet[PartnerMember]:
+    """Active members with an email who asked for this kind of email."""
+    return (
+        PartnerMember.objects.filter(partner=partner, user__is_active=True, **{preference: True})
+        .exclude(user__email="")
+        .select_related("user")
+        .order_by("pk")
+    )
+
+
+def member_language(member: PartnerMember) -> str:
+    """The language the member was invited in (the site's default otherwise)."""
+    language = (
+        PartnerInvitation.objects.filter(
+            partner_id=member.partner_id,
+            email__iexact=member.user.email,
+            accepted_at__isnull=False,
+        )
+        .order_by("-accepted_at")
+        .values_list("language", flat=True)
+        .first()
+    )
+    return language or settings.LANGUAGE_CODE
+
+
+def _absolute(view_name: str, language: str, *args) -> str:
+    with translation.override(language):
+        path = reverse(view_name, args=args)
+    return f"{settings.SITE_BASE_URL}{path}"
+
+
+def need_pledges_url(need_id: int, language: str) -> str:
+    """Where the partner sees the need's pledges (the partner space's home as a fallback)."""
+    try:
+        return _absolute("partners:need_pledges", language, need_id)
+    except NoReverseMatch:
+        return _absolute("partners:home", language)
+
+
+def _to_members(
+    members: Iterable[PartnerMember],
+    partner: PartnerPage,
+    template: str,
+    build: Callable[[str], tuple[str, dict]],
+) -> list[EmailMessage]:
+    """One message per member, in the member's language: ``build(language)`` gives the
+    subject and the template's context (the member and the partner's page are added)."""
+    messages = []
+    for member in members:
+        language = member_language(member)
+        with translation.override(language):
+            subject, context = build(language)
+            context |= {"member": member, "partner": partner_for_language(partner, language)}
+            body = render_to_string(template, context)
+        messages.append(EmailMessage(subject, body, None, [member.user.email]))
+    return messages
+
+
+def _send_all(messages: list[EmailMessage]) -> int:
+    if not messages:
+        return 0
+    connection = get_connection()
+    for message in messages:
+        message.connection = connection
+    return connection.send_messages(messages) or 0
+
+
+# --- One email per new pledge ---------------------------------------------------------------
+
+
+def send_pledge_notification(pledge_id: int) -> int:
+    """Tell the members of the need's partner about a new pledge; returns emails sent."""
+    pledge = (
+        Pledge.objects.select_related("need__place__partner", "volunteer__user")
+        .filter(pk=pledge_id)
+        .first()
+    )
+    if pledge is None or pledge.need.place.partner is None:
+        return 0
+    partner = pledge.need.place.partner
+
+    def build(language: str) -> tuple[str, dict]:
+        subject = _("Nouvel engagement pour « %(title)s »") % {"title": pledge.need.title}
+        return subject, {
+            "pledge": pledge,
+            "need": pledge.need,
+            "first_name": pledge_contact.volunteer_first_name(pledge),
+            "email": pledge_contact.shared_email(pledge),
+            "phone": pledge_contact.shared_phone(pledge),
+            "url": need_pledges_url(pledge.need_id, language),
+        }
+
+    members = recipients(partner, preference="notify_pledges")
+    messages = _to_members(members, partner, "partners/email/pledge.txt", build)
+    return _send_all(messages)
+
+
+# --- The daily summary ----------------------------------------------------------------------
+
+
+def day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=_zone())
+    return start, start + datetime.timedelta(days=1)
+
+
+def pledges_of_day(partner: PartnerPage, day: datetime.date) -> QuerySet[Pledge]:
+    start, end = day_bounds(day)
+    return (
+        Pledge.objects.filter(
+            need__place__partner=partner, created_at__gte=start, created_at__lt=end
+        )
+        .select_related("need", "volunteer__user")
+        .order_by("created_at")
+    )
+
+
+def open_needs(partner: PartnerPage) -> QuerySet[Need]:
+    return Need.objects.filter(place__partner=partner, status=NeedStatus.OPEN).order_by(
+        "-urgency", "title"
+    )
+
+
+def send_daily_summaries(*, day: datetime.date | None = None) -> int:
+    """Every partner's summary of ``day`` (today, Paris time); returns emails sent."""
+    day = day or timezone.localtime(timezone.now(), _zone()).date()
+    partner_ids = (
+        PartnerMember.objects.filter(daily_summary=True, user__is_active=True)
+        .exclude(user__email="")
+        .values_list("partner_id", flat=True)
+        .distinct()
+    )
+    return sum(send_daily_summary(partner_id, day=day) for partner_id in set(partner_ids))
+
+
+def send_daily_summary(partner_id: int, *, day: datetime.date) -> int:
+    """One partner's summary of the day, unless already sent or there was no pledge."""
+    partner = PartnerPage.objects.filter(pk=partner_id).first()
+    if partner is None:
+        return 0
+    pledges = list(pledges_of_day(partner, day))
+    members = list(recipients(partner, preference="daily_summary"))
+    if not pledges or not members:
+        return 0
+    log = _claim_summary(partner, day, pledges=len(pledges))
+    if log is None:
+        return 0
+    needs = list(open_needs(partner))
+
+    def build(language: str) -> tuple[str, dict]:
+        subject = _("Vos engagements du %(day)s sur ré_action") % {"day": _format_day(day)}
+        return subject, {
+            "day": day,
+            "pledges": [
+                {
+                    "pledge": pledge,
+                    "first_name": pledge_contact.volunteer_first_name(pledge),
+                    "contact": pledge_contact.shared_contact(pledge),
+                }
+                for pledge in pledges
+            ],
+            "needs": needs,
+            "url": _absolute("partners:home", language),
+        }
+
+    messages = _to_members(members, partner, "partners/email/daily_summary.txt", build)
+    try:
+        sent = _send_all(messages)
+    except Exception:
+        logger.exception("Daily summary of partner %s not sent; a later run may retry", partner_id)
+        DailySummaryLog.objects.filter(pk=log.pk).delete()
+        raise
+    DailySummaryLog.objects.filter(pk=log.pk).update(sent_at=timezone.now(), recipients=sent)
+    return sent
+
+
+def _format_day(day: datetime.date) -> str:
+    return date_format(day, "DATE_FORMAT")
+
+
+def _claim_summary(partner: PartnerPage, day: datetime.date, *, pledges: int):
+    """Insert (and commit) the day's log row; None when another run already did."""
+    try:
+        with transaction.atomic():
+            return DailySummaryLog.objects.create(
+                partner=partner, day=day, claimed_at=timezone.now(), pledges=pledges
+            )
+    except IntegrityError:
+        return None

@@ -1,0 +1,92 @@
+"""Whole-page cache for first-time anonymous visitors on the hot pages (home, challenges).
+
+A page opts in with ``CachedPageMixin``; the middleware, placed before the session, stores the
+finished response (headers of the inner middlewares included) under the request's host and path
+and serves it to the next visitor without a session, a CSRF token or a flash message — no routing,
+no query, no template. Any page published, unpublished or moved bumps a version number: every
+cached page is dropped at once. Counters on cached pages are at most PAGE_CACHE_SECONDS old.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.dispatch import receiver
+
+from wagtail.signals import page_published, page_slug_changed, page_unpublished
+
+VERSION_KEY = "page-cache:version"
+HEADER = "X-Page-Cache"
+
+
+def ttl_seconds() -> int:
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", 60))
+
+
+class CachedPageMixin:
+    """Marks a page's anonymous GET responses as cacheable by the middleware."""
+
+    def serve(self, request, *args, **kwargs):
+        request.page_cache_allowed = True
+        return super().serve(request, *args, **kwargs)
+
+
+def version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def cache_key(request) -> str | None:
+    """A key for a first-time anonymous GET without query string; None for anyone else."""
+    if ttl_seconds() <= 0 or request.method not in ("GET", "HEAD") or request.GET:
+        return None
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return None
+    return f"page-cache:{version()}:{request.get_host()}:{request.path}"
+
+
+def _storable(request, response) -> bool:
+    return (
+        getattr(request, "page_cache_allowed", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = cache_key(request)
+        if key is not None:
+            cached = cache.get(key)
+            if cached is not None:
+                cached[HEADER] = "hit"
+                return cached
+        response = self.get_response(request)
+        if key is not None and _storable(request, response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            response[HEADER] = "miss"
+            cache.set(key, response, ttl_seconds())
+        return response
+
+
+def invalidate_pages() -> None:
+    """Drop every cached page (the version number moves on)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+@receiver(page_published, dispatch_uid="page_cache_on_publish")
+@receiver(page_unpublished, dispatch_uid="page_cache_on_unpublish")
+@receiver(page_slug_changed, dispatch_uid="page_cache_on_slug_change")
+def _invalidate_on_page_change(sender, **kwargs):
+    invalidate_pages()

@@ -1,0 +1,176 @@
+"""The volunteer's own account: sign-up, profile, notification preferences, their pledges,
+and the deletion of everything personal (see ``personal_data`` for what each room keeps)."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actions import digest
+from actions.models import DigestSubscription
+from challenges.models import ChallengePage
+from matching.models import Pledge, PledgeStatus, VolunteerProfile
+from matching.services import cancel_pledge
+from partners.models import PartnerMember
+from programme.models.cohorts import canonical_challenge
+from volunteers import personal_data
+
+
+class AccountError(Exception):
+    """An account change refused; ``str()`` is a message for people."""
+
+
+def _canonical(challenges) -> list[ChallengePage]:
+    """Profiles keep the challenges' pages in the default language, whichever one was read."""
+    return [canonical_challenge(page) for page in challenges]
+
+
+@transaction.atomic
+def sign_up(
+    *,
+    email: str,
+    first_name: str,
+    password: str,
+    postcode: str,
+    radius_km: int,
+    challenges: list[ChallengePage],
+    language: str,
+    contact_consent: bool,
+):
+    """A volunteer account (username = email) with its profile; the data consent is given."""
+    user_model = get_user_model()
+    email = user_model.objects.normalize_email(email).strip().lower()
+    if user_model.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("Un compte existe déjà avec cette adresse e-mail.")})
+    try:
+        with transaction.atomic():
+            user = user_model.objects.create_user(
+                username=email, email=email, password=password, first_name=first_name.strip()
+            )
+    except IntegrityError as error:  # the same address signed up a moment ago
+        raise ValidationError(
+            {"email": _("Un compte existe déjà avec cette adresse e-mail.")}
+        ) from error
+    now = timezone.now()
+    profile = VolunteerProfile(
+        user=user,
+        postcode=postcode,
+        radius_km=radius_km,
+        language=language,
+        data_consent_at=now,
+        contact_consent_at=now if contact_consent else None,
+    )
+    profile.full_clean(exclude=["skills", "availability"])
+    profile.save()
+    profile.challenges.set(_canonical(challenges))
+    return user
+
+
+def challenges_in_language(profile: VolunteerProfile, language: str) -> list[ChallengePage]:
+    """The profile's challenges as pages of the reader's language (for the form's initial)."""
+    keys = list(profile.challenges.values_list("translation_key", flat=True))
+    return list(
+        ChallengePage.objects.live().filter(
+            translation_key__in=keys, locale__language_code=language
+        )
+    )
+
+
+@transaction.atomic
+def update_profile(
+    *,
+    profile: VolunteerProfile,
+    postcode: str,
+    radius_km: int,
+    challenges: list[ChallengePage],
+    skills: list[str],
+    availability: list[str],
+    phone: str,
+    language: str,
+) -> VolunteerProfile:
+    """Save the profile; a changed postcode is geocoded again (matching.signals)."""
+    profile.postcode = postcode
+    profile.radius_km = radius_km
+    profile.skills = list(skills)
+    profile.availability = list(availability)
+    profile.phone = phone
+    profile.language = language
+    profile.full_clean()
+    profile.save()
+    profile.challenges.set(_canonical(challenges))
+    return profile
+
+
+def digest_subscription(user) -> DigestSubscription | None:
+    """The subscription of the account's address (active, awaiting confirmation or left)."""
+    if not user.email:
+        return None
+    return DigestSubscription.objects.filter(email__iexact=user.email).first()
+
+
+@dataclass(frozen=True)
+class NotificationChange:
+    digest_confirmation_sent: bool = False
+
+
+@transaction.atomic
+def set_notifications(
+    *,
+    user,
+    profile: VolunteerProfile,
+    urgent_alerts: bool,
+    weekly_digest: bool,
+    language: str,
+    partner_preferences: dict[str, bool] | None = None,
+) -> NotificationChange:
+    """Urgent alerts on or off; the weekly digest asked for (double opt-in) or left; a partner
+    member's pledge emails and daily summary."""
+    if profile.urgent_alerts != urgent_alerts:
+        profile.urgent_alerts = urgent_alerts
+        profile.save(update_fields=["urgent_alerts", "updated_at"])
+    if partner_preferences:
+        PartnerMember.objects.filter(user=user).update(**partner_preferences)
+    subscription = digest_subscription(user)
+    subscribed = subscription is not None and subscription.is_active
+    if weekly_digest and not subscribed and user.email:
+        awaiting = subscription is not None and subscription.unsubscribed_at is None
+        if not awaiting:  # an unconfirmed request is not sent twice
+            digest.subscribe(email=user.email, language=language)
+            return NotificationChange(digest_confirmation_sent=True)
+    if not weekly_digest and subscription is not None and subscription.unsubscribed_at is None:
+        digest.unsubscribe(subscription.token)
+    return NotificationChange()
+
+
+def partner_member_of(user) -> PartnerMember | None:
+    return PartnerMember.objects.filter(user=user).first()
+
+
+def pledges_of(user) -> QuerySet[Pledge]:
+    return (
+        Pledge.objects.filter(volunteer__user=user)
+        .select_related("need__place")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def cancel_own_pledge(*, user, pledge_id: int) -> Pledge:
+    """Cancel one of the user's own pending pledges (Pledge.DoesNotExist for anyone else's)."""
+    pledge = Pledge.objects.get(pk=pledge_id, volunteer__user=user)
+    if pledge.status != PledgeStatus.PLEDGED:
+        raise AccountError(_("Seul un engagement en cours peut être annulé."))
+    return cancel_pledge(pledge_id=pledge.pk)
+
+
+@transaction.atomic
+def delete_account(*, user) -> None:
+    """Every room forgets the person, then the account goes; anonymous figures stay."""
+    blockers = personal_data.deletion_blockers(user)
+    if blockers:
+        raise AccountError(" ".join(blockers))
+    personal_data.erase_all(user)
+    get_user_model().objects.filter(pk=user.pk).delete()
