@@ -24,6 +24,7 @@ from wagtail.models import Locale
 from actions import services, weeks
 from actions.models import DigestDelivery, DigestSubscription
 from actions.models.digest import new_token
+from portal import mail
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def subscribe(*, email: str, language: str) -> DigestSubscription:
             subscription.save(
                 update_fields=["language", "unsubscribed_at", "confirmed_at", "token"]
             )
-        transaction.on_commit(lambda: send_confirmation_email(subscription))
+        mail.after_commit(lambda: send_confirmation_email(subscription))
     return subscription
 
 

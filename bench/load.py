@@ -33,7 +33,8 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-BENCH_EMAIL = "bench.volunteer@reaction.example"
+BENCH_EMAIL = "bench.volunteer.{n}@reaction.example"
+BENCH_VOLUNTEERS = 40  # pledges are limited per account and hour: spread over accounts
 BENCH_PASSWORD = secrets.token_urlsafe(16)  # set anew on each run
 POSTCODES = ["75011", "69003", "13001", "31000", "33000", "59000", "44000", "67000", "35000"]
 MIX = {"home": 30, "challenge": 15, "directory": 15, "near_me": 15, "api_needs": 20, "pledge": 5}
@@ -73,8 +74,8 @@ def server_env(args) -> dict:
         SITE_BASE_URL=f"http://127.0.0.1:{args.port}",
         LOG_LEVEL="WARNING",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        # The bench volunteer pledges many times a second: lift the per-account limit.
-        RATE_LIMITS_ENABLED="0",
+        # All the bench's requests come from one address: lift the API's per-address limit.
+        API_RATE_ANONYMOUS="1000000/minute",
     )
     if args.redis_url:
         env["REDIS_URL"] = args.redis_url
@@ -96,13 +97,17 @@ def manage(env: dict, *arguments: str) -> str:
 
 PREPARE = """
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from challenges.models import ChallengePage
 from matching.models import VolunteerProfile
-user, _ = get_user_model().objects.get_or_create(
-    username="{email}", defaults={{"email": "{email}", "first_name": "Bench"}})
-user.set_password("{password}")
-user.save()
-VolunteerProfile.objects.get_or_create(user=user, defaults={{"postcode": "75011"}})
+cache.clear()  # the bench's own cache database: rate limits start afresh
+for n in range({count}):
+    email = "{email}".format(n=n)
+    user, _ = get_user_model().objects.get_or_create(
+        username=email, defaults={{"email": email, "first_name": "Bench"}})
+    user.set_password("{password}")
+    user.save()
+    VolunteerProfile.objects.get_or_create(user=user, defaults={{"postcode": "75011"}})
 page = ChallengePage.objects.live().filter(locale__language_code="fr").first()
 print(page.url_path.split("/", 2)[2].rstrip("/") + "|" + page.slug)
 """
@@ -114,7 +119,8 @@ def prepare(args, env: dict) -> dict:
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_demo", "--needs", str(args.needs), "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
-    out = manage(env, "shell", "-c", PREPARE.format(email=BENCH_EMAIL, password=BENCH_PASSWORD))
+    script = PREPARE.format(email=BENCH_EMAIL, password=BENCH_PASSWORD, count=BENCH_VOLUNTEERS)
+    out = manage(env, "shell", "-c", script)
     challenge_path, challenge_slug = out.strip().splitlines()[-1].split("|")
     print(f"database ready in {time.monotonic() - started:.0f} s ({args.needs:,} needs)")
     return {"challenge_path": challenge_path, "challenge_slug": challenge_slug}
@@ -170,13 +176,13 @@ def cookies_from(headers) -> dict:
     return found
 
 
-async def sign_in(port: int) -> dict:
-    """The bench volunteer's session and CSRF token, for the pledge route."""
+async def sign_in(port: int, email: str) -> dict:
+    """A bench volunteer's session and CSRF token, for the pledge route."""
     status, headers, content = await request(port, "GET", "/fr/connexion/")
     cookies = cookies_from(headers)
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1).decode()
     body = urlencode(
-        {"csrfmiddlewaretoken": token, "username": BENCH_EMAIL, "password": BENCH_PASSWORD}
+        {"csrfmiddlewaretoken": token, "username": email, "password": BENCH_PASSWORD}
     ).encode()
     status, headers, _ = await request(
         port,
@@ -226,7 +232,7 @@ async def open_need_ids(port: int) -> list[int]:
 # --- the routes -------------------------------------------------------------------------
 
 
-def routes(port: int, context: dict, session: dict, need_ids: list[int]) -> dict:
+def routes(port: int, context: dict, sessions: list[dict], need_ids: list[int]) -> dict:
     rnd = random.Random(7)
     slug = context["challenge_slug"]
 
@@ -252,6 +258,7 @@ def routes(port: int, context: dict, session: dict, need_ids: list[int]) -> dict
 
     def pledge():
         need_id = rnd.choice(need_ids)
+        session = rnd.choice(sessions)
         cookies = session["cookies"]
         body = urlencode(
             {"csrfmiddlewaretoken": session["token"], "quantity": 1, "contact_channel": "none"}
@@ -325,10 +332,13 @@ async def run(args, context: dict) -> int:
         if time.monotonic() > deadline:
             raise SystemExit("the server did not answer within 60 s")
         await asyncio.sleep(0.5)
-    session = await sign_in(args.port)
     need_ids = await open_need_ids(args.port)
-    await refresh_token(args.port, session, need_ids[0])
-    calls = routes(args.port, context, session, need_ids)
+    sessions = []
+    for n in range(BENCH_VOLUNTEERS):
+        session = await sign_in(args.port, BENCH_EMAIL.format(n=n))
+        await refresh_token(args.port, session, need_ids[n % len(need_ids)])
+        sessions.append(session)
+    calls = routes(args.port, context, sessions, need_ids)
     errors = 0
     alone = {}
     for name in MIX:

@@ -9,20 +9,21 @@ from django.dispatch import receiver
 from matching import services, tasks
 from matching.models import GeocodingStatus, Need, Place, Pledge, PledgeStatus, VolunteerProfile
 from matching.services import nearest_cache
+from portal import outbox
 
 
 @receiver(post_save, sender=Place, dispatch_uid="matching_geocode_place")
 def queue_place_geocoding(sender, instance: Place, **kwargs):
     if instance.geocoding_status == GeocodingStatus.PENDING:
         place_id = instance.pk
-        transaction.on_commit(lambda: tasks.geocode_place.delay(place_id))
+        transaction.on_commit(lambda: outbox.dispatch(tasks.geocode_place, place_id))
 
 
 @receiver(post_save, sender=VolunteerProfile, dispatch_uid="matching_geocode_profile")
 def queue_profile_geocoding(sender, instance: VolunteerProfile, **kwargs):
     if instance.postcode and instance.geocoding_status == GeocodingStatus.PENDING:
         profile_id = instance.pk
-        transaction.on_commit(lambda: tasks.geocode_profile.delay(profile_id))
+        transaction.on_commit(lambda: outbox.dispatch(tasks.geocode_profile, profile_id))
 
 
 @receiver(post_delete, sender=Pledge, dispatch_uid="matching_recount_after_pledge_delete")

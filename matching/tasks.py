@@ -5,6 +5,7 @@ from celery import shared_task
 from matching import services
 from matching.geocoding import GeocoderUnavailable
 from matching.services import alerts
+from portal import outbox
 
 GEOCODING_MAX_RETRIES = 5
 
@@ -70,10 +71,10 @@ def send_urgent_alert_chunk(self, need_id: int, first_id: int, last_id: int) -> 
 def resume_urgent_alerts() -> None:
     """Beat: runs left behind by a dead worker are dispatched again (exactly once still)."""
     for need_id in alerts.stalled_preparations():
-        send_urgent_alerts.delay(need_id)
+        outbox.dispatch(send_urgent_alerts, need_id)
     for need_id, first_id, last_id in alerts.stalled_chunks():
         _dispatch_chunk(need_id, first_id, last_id)
 
 
 def _dispatch_chunk(need_id: int, first_id: int, last_id: int) -> None:
-    send_urgent_alert_chunk.delay(need_id, first_id, last_id)
+    outbox.dispatch(send_urgent_alert_chunk, need_id, first_id, last_id)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from challenges.models import ChallengePage
 from matching import services as matching_services
 from matching.models import Need, NeedStatus
+from portal.fields import SafeModelChoiceField
 
 MAX_QUANTITY = 100_000
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -30,7 +31,7 @@ class LocalDateTimeInput(forms.DateTimeInput):
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
-class PlaceChoiceField(forms.ModelChoiceField):
+class PlaceChoiceField(SafeModelChoiceField):
     def label_from_instance(self, place):
         return f"{place.name} — {place.postcode} {place.town}"
 
@@ -77,7 +78,7 @@ class NeedForm(forms.ModelForm):
             "starts_at",
             "ends_at",
         ]
-        field_classes = {"place": PlaceChoiceField}
+        field_classes = {"place": PlaceChoiceField, "challenge": SafeModelChoiceField}
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, places, language_code: str, **kwargs):

@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from challenges.models import PartnerPage
 from partners.models import PartnerInvitation, PartnerMember, PartnerRole, hash_token
+from portal import mail
 
 
 def membership_of(user) -> PartnerMember | None:
@@ -55,7 +56,7 @@ def invite(
     token = invitation.issue_token()
     invitation.full_clean()
     invitation.save()
-    transaction.on_commit(lambda: send_invitation_email(invitation, token))
+    mail.after_commit(lambda: send_invitation_email(invitation, token))
     return invitation, token
 
 

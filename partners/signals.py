@@ -6,10 +6,11 @@ from django.dispatch import receiver
 
 from matching.models import Pledge
 from partners import tasks
+from portal import outbox
 
 
 @receiver(post_save, sender=Pledge, dispatch_uid="partners_notify_new_pledge")
 def notify_partner_of_pledge(sender, instance: Pledge, created: bool, raw: bool = False, **kwargs):
     if created and not raw:
         pledge_id = instance.pk
-        transaction.on_commit(lambda: tasks.notify_pledge.delay(pledge_id))
+        transaction.on_commit(lambda: outbox.dispatch(tasks.notify_pledge, pledge_id))

@@ -5,6 +5,9 @@ production, local memory in the embedded default). Past the limit, sign-in answe
 clear message until the window ends; a successful sign-in clears the account's count.
 """
 
+import hashlib
+import logging
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.signals import user_logged_in, user_login_failed
@@ -17,9 +20,13 @@ from wagtail.admin.views.account import LoginView as WagtailAdminLoginView
 
 from portal import ratelimit
 
+logger = logging.getLogger(__name__)
+
 
 def _account_key(username: str) -> str:
-    return f"login-failures:account:{username.strip().lower()[:150]}"
+    """Hashed: usernames typed at the form may hold any character (and stay out of Redis)."""
+    digest = hashlib.sha256(username.strip().lower()[:150].encode()).hexdigest()
+    return f"login-failures:account:{digest}"
 
 
 def _address_key(request) -> str:
@@ -27,7 +34,11 @@ def _address_key(request) -> str:
 
 
 def _count(key: str) -> int:
-    return cache.get(key, 0)
+    try:
+        return cache.get(key, 0)
+    except Exception:  # noqa: BLE001 - the cache (Redis) is down: no lock-out rather than a 500
+        logger.warning("Sign-in lock-out not checked: the cache is unreachable")
+        return 0
 
 
 def is_locked_out(request, username: str) -> bool:
@@ -38,11 +49,14 @@ def is_locked_out(request, username: str) -> bool:
 
 
 def _bump(key: str) -> None:
-    if not cache.add(key, 1, timeout=settings.LOGIN_LOCKOUT_S):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.add(key, 1, timeout=settings.LOGIN_LOCKOUT_S)
+    try:
+        if not cache.add(key, 1, timeout=settings.LOGIN_LOCKOUT_S):
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.add(key, 1, timeout=settings.LOGIN_LOCKOUT_S)
+    except Exception:  # noqa: BLE001 - the cache (Redis) is down: the failure goes uncounted
+        logger.warning("Sign-in failure not counted: the cache is unreachable")
 
 
 @receiver(user_login_failed)
@@ -55,7 +69,10 @@ def _record_failure(sender, credentials, request=None, **kwargs):
 
 @receiver(user_logged_in)
 def _clear_failures(sender, request, user, **kwargs):
-    cache.delete(_account_key(user.get_username()))
+    try:
+        cache.delete(_account_key(user.get_username()))
+    except Exception:  # noqa: BLE001 - the cache (Redis) is down
+        logger.warning("Sign-in failures not cleared: the cache is unreachable")
 
 
 class ThrottledLoginMixin:

@@ -1,6 +1,10 @@
 """A fixed-window rate limiter on the configured cache (locmem embedded, Redis in production)."""
 
+import logging
+
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request) -> str:
@@ -11,11 +15,15 @@ def client_address(request) -> str:
 def allow(bucket: str, key: str, *, limit: int, window_s: int) -> bool:
     """Count one hit for ``key`` in ``bucket``; False once ``limit`` hits fall in the window."""
     cache_key = f"ratelimit:{bucket}:{key}"
-    if cache.add(cache_key, 1, timeout=window_s):
-        return True
     try:
-        hits = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.add(cache_key, 1, timeout=window_s)
+        if cache.add(cache_key, 1, timeout=window_s):
+            return True
+        try:
+            hits = cache.incr(cache_key)
+        except ValueError:  # expired between add and incr
+            cache.add(cache_key, 1, timeout=window_s)
+            return True
+    except Exception:  # noqa: BLE001 - the cache (Redis) is down: serve rather than fail
+        logger.warning("Rate limit %s not applied: the cache is unreachable", bucket)
         return True
     return hits <= limit

@@ -47,6 +47,7 @@ env = environ.Env(
     CELERY_BROKER_URL=(str, ""),
     CELERY_TASK_ALWAYS_EAGER=(bool, None),
     EMAIL_BACKEND=(str, ""),
+    EMAIL_RELAY_BACKEND=(str, "django.core.mail.backends.smtp.EmailBackend"),
     EMAIL_HOST=(str, "localhost"),
     EMAIL_PORT=(int, 25),
     EMAIL_HOST_USER=(str, ""),
@@ -62,6 +63,8 @@ env = environ.Env(
     LOG_LEVEL=(str, "INFO"),
     SECURE_SSL_REDIRECT=(bool, None),
     PAGE_CACHE_SECONDS=(int, 60),
+    API_RATE_ANONYMOUS=(str, "300/minute"),
+    API_RATE_ACCOUNT=(str, "1200/minute"),
     NEARBY_CACHE_SECONDS=(int, 30),
     NEARBY_ENGINE=(str, "auto"),
 )
@@ -158,6 +161,12 @@ TEMPLATES = [
 
 # Database: SQLite by default, PostgreSQL in production (DATABASE_URL=postgres://…).
 DATABASES = {"default": env.db_url_config(env("DATABASE_URL"))}
+# Database errors roll back whole requests on PostgreSQL. On SQLite (the embedded default) the
+# portal opens transactions with BEGIN IMMEDIATE, which takes the write lock at once: wrapping
+# every request (reads included) would serialise them all; services are atomic there.
+DATABASES["default"]["ATOMIC_REQUESTS"] = (
+    DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3"
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
@@ -180,7 +189,7 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "reaction",
         }
@@ -217,6 +226,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partners.tasks.send_daily_summaries",
         "schedule": crontab(minute=0, hour=18),  # CELERY_TIMEZONE: Paris time
     },
+    # Task calls kept while the broker was down (portal.outbox), sent again oldest first.
+    "flush-outbox": {"task": "portal.tasks.flush_outbox", "schedule": 60.0},
+    # Emails committed to the outbox (EMAIL_BACKEND=portal.mail.OutboxEmailBackend) relayed.
+    "relay-outbox-emails": {"task": "portal.tasks.relay_outbox_emails", "schedule": 10.0},
 }
 # Urgent-need alerts: volunteers per chunk task, alerts per volunteer per day at most, and how
 # long a chunk's claim on its rows holds before another worker may take them over.
@@ -226,6 +239,9 @@ URGENT_ALERTS_CLAIM_LEASE_S = env("URGENT_ALERTS_CLAIM_LEASE_S")
 
 # Email: written to var/mail/ unless a backend is configured.
 EMAIL_BACKEND = env("EMAIL_BACKEND") or "django.core.mail.backends.filebased.EmailBackend"
+# With EMAIL_BACKEND=portal.mail.OutboxEmailBackend, emails are committed to the outbox table with
+# the change they announce and relayed through this backend (portal.tasks.relay_outbox_emails).
+EMAIL_RELAY_BACKEND = env("EMAIL_RELAY_BACKEND")
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_HOST = env("EMAIL_HOST")
 EMAIL_PORT = env("EMAIL_PORT")
@@ -321,13 +337,24 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "portal.api_throttles.AnonymousApiThrottle",
+        "portal.api_throttles.AccountApiThrottle",
+    ],
 }
+# API requests allowed per client address (anonymous) and per account (signed in).
+API_RATE_ANONYMOUS = env("API_RATE_ANONYMOUS")
+API_RATE_ACCOUNT = env("API_RATE_ACCOUNT")
 SPECTACULAR_SETTINGS = {
     "TITLE": "ré_action portal API",
     "DESCRIPTION": "Actions, needs near a point, geocoding.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["portal.api_schema.only_portal_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portal.api_schema.document_error_answers",
+    ],
 }
 
 # Geocoding: offline gazetteer by default; BAN France or Nominatim in production (geopy).

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from celery import shared_task
 
+from portal import outbox
 from programme.services import schedule, signup
 
 
@@ -18,7 +19,7 @@ def send_due_cohort_emails() -> None:
     now = timezone.now()
     schedule.update_statuses(now)
     for cohort_id in schedule.due_cohorts(now):
-        send_cohort_emails.delay(cohort_id)
+        outbox.dispatch(send_cohort_emails, cohort_id)
 
 
 @shared_task(ignore_result=True, acks_late=True)

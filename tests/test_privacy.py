@@ -5,9 +5,6 @@ none of it holds their email, names, phone, postcode or precise point."""
 
 import json
 import logging
-import re
-from collections import deque
-from urllib.parse import urldefrag, urlparse
 
 from django.contrib.auth import get_user_model
 
@@ -15,6 +12,7 @@ import pytest
 
 from matching import services
 from matching.models import ContactChannel, GeocodingStatus, Need, NeedReport, VolunteerProfile
+from tests.crawl import crawl
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +22,6 @@ LAST_NAME = "Confidentielovitch"
 PHONE = "+33 6 98 76 54 32"
 POSTCODE = "97133"  # Saint-Barthélemy: no place of the demo uses it
 POINT = (17.897123, -62.849876)
-MAX_PAGES = 600
-SKIPPED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/i18n/", "/django-admin/")
-SKIPPED_SUFFIXES = (".css", ".js", ".png", ".jpg", ".jpeg", ".svg", ".webp", ".ico", ".woff2")
 
 
 @pytest.fixture
@@ -60,40 +55,6 @@ def _secrets() -> list[str]:
     ]
 
 
-def _links(html: str) -> list[str]:
-    return re.findall(r'href="([^"]+)"', html)
-
-
-def _internal(url: str) -> str | None:
-    url = urldefrag(url)[0].replace("&amp;", "&")
-    parsed = urlparse(url)
-    if parsed.scheme not in ("", "http", "https") or parsed.netloc not in ("", "testserver"):
-        return None
-    path = parsed.path
-    if not path.startswith("/") or path.startswith(SKIPPED_PREFIXES):
-        return None
-    if path.endswith(SKIPPED_SUFFIXES) or "deconnexion" in path or "logout" in path:
-        return None
-    return path + (f"?{parsed.query}" if parsed.query else "")
-
-
-def _crawl(client, starts: list[str]) -> dict[str, bytes]:
-    seen, queue, bodies = set(starts), deque(starts), {}
-    while queue and len(bodies) < MAX_PAGES:
-        url = queue.popleft()
-        response = client.get(url, follow=True)
-        assert response.status_code < 500, url
-        bodies[url] = response.content
-        if "html" not in response.get("Content-Type", ""):
-            continue
-        for link in _links(response.content.decode("utf-8", "replace")):
-            internal = _internal(link)
-            if internal and internal not in seen:
-                seen.add(internal)
-                queue.append(internal)
-    return bodies
-
-
 def _api_answers(client, volunteer) -> dict[str, bytes]:
     need_ids = list(volunteer.volunteer_profile.pledges.values_list("need_id", flat=True))
     urls = [
@@ -118,7 +79,7 @@ def test_no_public_page_or_api_answer_shows_a_volunteers_personal_data(
     client, secret_volunteer, caplog
 ):
     caplog.set_level(logging.DEBUG)
-    bodies = _crawl(client, ["/fr/", "/en/"])
+    bodies = crawl(client, ["/fr/", "/en/"])
     bodies.update(_api_answers(client, secret_volunteer))
     assert len(bodies) > 50, "the crawl should reach the whole demo site"
     leaks = [

@@ -53,7 +53,38 @@ def test_admin_login_is_stable_across_runs(capsys, settings, tmp_path):
     assert capsys.readouterr().out == first
 
 
+@pytest.mark.django_db  # requests are atomic on PostgreSQL
 def test_openapi_schema_is_served(client):
     response = client.get("/api/v1/schema/")
     assert response.status_code == 200
     assert b"openapi" in response.content
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    """`manage.py check --deploy` in a process of its own with the production profile's
+    variables (DEBUG off, a strong secret key, a real host name)."""
+    import secrets
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "reaction.example",
+        "CSRF_TRUSTED_ORIGINS": "https://reaction.example",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -23,6 +23,7 @@ from actions.models import DigestSubscription
 from matching.models import Need, NeedAlert, NeedReport, Pledge, PledgeStatus, VolunteerProfile
 from matching.services import cancel_pledge
 from partners.models import PartnerInvitation, PartnerMember
+from portal.models import OutgoingEmail
 from programme.models import (
     CohortMessage,
     CohortStatus,
@@ -337,6 +338,28 @@ def erase_contact_messages(user) -> None:
     ).delete()
 
 
+# --- portal: emails addressed to the person, waiting in (or relayed from) the email outbox ---
+
+
+def _outgoing_emails(user) -> list[OutgoingEmail]:
+    email = (user.email or "").strip().lower()
+    if not email:
+        return []
+    candidates = OutgoingEmail.objects.filter(to__icontains=email)
+    return [row for row in candidates if email in [address.lower() for address in row.to]]
+
+
+def export_outgoing_emails(user) -> list[dict]:
+    return [
+        {"subject": row.subject, "created_at": row.created_at, "relayed_at": row.sent_at}
+        for row in _outgoing_emails(user)
+    ]
+
+
+def erase_outgoing_emails(user) -> None:
+    OutgoingEmail.objects.filter(pk__in=[row.pk for row in _outgoing_emails(user)]).delete()
+
+
 # --- partners: membership of a partner organisation and invitations ------------------------
 
 
@@ -397,6 +420,7 @@ COLLECTORS: tuple[Collector, ...] = (
     Collector("coordination", export_coordination, _nothing, coordination_blocker),
     Collector("digest_subscriptions", export_digest, erase_digest),
     Collector("contact_messages", export_contact_messages, erase_contact_messages),
+    Collector("outgoing_emails", export_outgoing_emails, erase_outgoing_emails),
     Collector("partner", export_partner, erase_partner),
     Collector("sponsor_contact", export_sponsor_contact, _nothing),
 )

@@ -18,9 +18,10 @@ from geopy import exc as geopy_exc
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import BANFrance, Nominatim
 
+from matching import geo
 from matching.geocoding.base import GeocodedPoint, GeocoderUnavailable, PlaceNotFound
-from matching.geocoding.gazetteer import OfflineGeocoder
-from matching.geocoding.normalise import fold
+from matching.geocoding.gazetteer import OfflineGeocoder, gazetteer
+from matching.geocoding.normalise import department_of_postcode, fold, split_postcode
 from portal import ratelimit
 
 DEFAULTS = {
@@ -36,6 +37,13 @@ DEFAULTS = {
 FRENCH_COUNTRY_CODES = ["fr", "gp", "mq", "gf", "re", "yt", "pm", "nc", "pf", "wf", "bl", "mf"]
 NOT_FOUND_CACHE_S = 24 * 3600
 _NOT_FOUND = "not-found"
+# An answer farther than this from all the communes of the postcode the query names is garbage
+# (a point in the sea, another country): French communes span a few tens of km at most (French
+# Guiana's excepted: they get a wider margin).
+MAX_KM_FROM_POSTCODE = 60.0
+MAX_KM_FROM_POSTCODE_BY_DEPARTMENT = {"973": 250.0}
+# And any answer must fall near a department the gazetteer knows (the portal is French).
+TERRITORY_MARGIN_DEGREES = 1.0
 
 
 def setting(name: str):
@@ -80,18 +88,80 @@ class GeopyGeocoder:
             raise GeocoderUnavailable(
                 _("Le service de géocodage ne répond pas ; nouvel essai plus tard.")
             ) from error
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
+            # geopy could not read the answer (coordinates out of range or not numbers,
+            # fields missing): a service fault like an outage, retried later.
+            raise GeocoderUnavailable(
+                _("Le service de géocodage a donné une position invalide ; nouvel essai plus tard.")
+            ) from error
         if location is None:
             cache.set(key, _NOT_FOUND, NOT_FOUND_CACHE_S)
             raise PlaceNotFound(_("Adresse introuvable : « %(query)s ».") % {"query": query[:80]})
+        latitude, longitude = _plausible_point(location, query)
         point = GeocodedPoint(
-            latitude=location.latitude,
-            longitude=location.longitude,
-            label=location.address or query,
+            latitude=latitude,
+            longitude=longitude,
+            label=location.address if isinstance(location.address, str) else query,
             source=self.source,
             postcode=str((location.raw or {}).get("properties", {}).get("postcode", "")),
         )
         cache.set(key, point.__dict__, self.cache_seconds)
         return point
+
+
+def _plausible_point(location, query: str) -> tuple[float, float]:
+    """The answer's coordinates, or GeocoderUnavailable (not cached, so retried later) when the
+    service sent garbage: not numbers, out of range, or far from the postcode of the query."""
+    garbage = GeocoderUnavailable(
+        _("Le service de géocodage a donné une position invalide ; nouvel essai plus tard.")
+    )
+    try:
+        latitude, longitude = float(location.latitude), float(location.longitude)
+    except (TypeError, ValueError, AttributeError):
+        raise garbage from None
+    if not geo.valid_point(latitude, longitude) or not _in_french_territory(latitude, longitude):
+        raise garbage
+    code, _rest = split_postcode(query)
+    postcode = gazetteer().postcodes.get(code) if code else None
+    if postcode is not None:
+        reach = MAX_KM_FROM_POSTCODE_BY_DEPARTMENT.get(
+            department_of_postcode(code), MAX_KM_FROM_POSTCODE
+        )
+        centres = [(postcode.latitude, postcode.longitude), *_commune_points(code)]
+        if all(geo.great_circle_km(latitude, longitude, *centre) > reach for centre in centres):
+            raise garbage
+    return latitude, longitude
+
+
+def _commune_points(code: str) -> list[tuple[float, float]]:
+    """The points of the communes a postcode serves (a postcode may span several)."""
+    data = gazetteer()
+    return [
+        (commune.latitude, commune.longitude)
+        for name in data.postcodes[code].communes
+        for commune in data.communes_named(name)
+        if code in commune.postcodes
+    ]
+
+
+@functools.cache
+def _territory_boxes() -> list[tuple[float, float, float, float]]:
+    """(south, north, west, east) around each department of the gazetteer, with a margin."""
+    bounds: dict[str, list[float]] = {}
+    for postcode in gazetteer().postcodes.values():
+        department = department_of_postcode(postcode.code)
+        box = bounds.setdefault(department, [90.0, -90.0, 180.0, -180.0])
+        box[0], box[1] = min(box[0], postcode.latitude), max(box[1], postcode.latitude)
+        box[2], box[3] = min(box[2], postcode.longitude), max(box[3], postcode.longitude)
+    margin = TERRITORY_MARGIN_DEGREES
+    return [(s - margin, n + margin, w - margin, e + margin) for s, n, w, e in bounds.values()]
+
+
+def _in_french_territory(latitude: float, longitude: float) -> bool:
+    return any(
+        south <= latitude <= north and west <= longitude <= east
+        for south, north, west, east in _territory_boxes()
+    )
 
 
 def _ban() -> GeopyGeocoder:

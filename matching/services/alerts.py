@@ -19,10 +19,13 @@ How "exactly once" holds
    fenced by the token), its email handed to the backend, and the row marked ``sent`` (in the
    same commit as the next row's ``sending``). A retried or duplicated chunk finds the rows
    claimed or sent and sends nothing; rows claimed by a live chunk make it wait and retry.
-3. **The one window**: a worker killed after a row's ``sending`` mark and before its ``sent``
-   mark. When that claim expires the row becomes ``uncertain`` and is never sent again
-   automatically: at most one email per killed worker may be missing, none is ever sent twice.
-   The run counts such rows; editors see them in the admin.
+3. **The one window** of a plain mail backend (SMTP): a worker killed after a row's ``sending``
+   mark and before its ``sent`` mark. When that claim expires the row becomes ``uncertain`` and
+   is never sent again automatically: at most one email per killed worker may be missing, none
+   is ever sent twice. The run counts such rows; editors see them in the admin. With the
+   transactional outbox backend (``EMAIL_BACKEND=portal.mail.OutboxEmailBackend``, the
+   production setting) there is no window: each email and its row's ``sent`` mark commit
+   together, so a killed worker loses and duplicates nothing.
 4. **Worker killed**: the chunk's message is redelivered (``acks_late`` and
    ``reject_on_worker_lost``) and takes over the expired claims; the beat task
    ``matching.tasks.resume_urgent_alerts`` re-dispatches the rows of any run left behind.
@@ -399,11 +402,13 @@ def _deliver(need_id: int, alert_ids: list[int], token: str) -> tuple[int, bool]
     alerts = (
         NeedAlert.objects.filter(pk__in=alert_ids).select_related("volunteer__user").order_by("pk")
     )
+    connection = get_connection()
+    if getattr(connection, "transactional", False):
+        return _deliver_in_transactions(need, alerts, token, connection), False
     handed_over = 0
     server_down = False
     previous = None
     challenges: dict[str, object] = {}
-    connection = get_connection()
     try:
         connection.open()
         for alert in alerts:
@@ -442,6 +447,32 @@ def _deliver(need_id: int, alert_ids: list[int], token: str) -> tuple[int, bool]
         ).update(status=NeedAlertStatus.PENDING, claim_token="", claimed_at=None)
         connection.close()
     return handed_over, server_down
+
+
+def _deliver_in_transactions(need: Need, alerts, token: str, connection) -> int:
+    """With a transactional mail backend (portal.mail.OutboxEmailBackend) each email and its
+    row's ``sent`` mark commit together: a worker killed at any point leaves the row claimed,
+    and the redelivered chunk sends it once. No ``uncertain`` row can arise."""
+    handed_over = 0
+    challenges: dict[str, object] = {}
+    try:
+        for alert in alerts:
+            language = alert.volunteer.language
+            if language not in challenges:
+                challenges[language] = localized_challenge(need.challenge, language)
+            with transaction.atomic():
+                marked = NeedAlert.objects.filter(
+                    pk=alert.pk, claim_token=token, status=NeedAlertStatus.CLAIMED
+                ).update(status=NeedAlertStatus.SENT, sent_at=timezone.now())
+                if not marked:  # our claim was taken over: stop here
+                    break
+                alert_message(alert, need, challenges[language], connection=connection).send()
+            handed_over += 1
+    finally:
+        NeedAlert.objects.filter(
+            pk__in=[alert.pk for alert in alerts], claim_token=token, status=NeedAlertStatus.CLAIMED
+        ).update(status=NeedAlertStatus.PENDING, claim_token="", claimed_at=None)
+    return handed_over
 
 
 # --- The message and the mute link ---------------------------------------------------------

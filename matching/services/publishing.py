@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from matching.models import Need, NeedStatus, Urgency
+from portal import outbox
 
 
 def canonical_partner_id(partner) -> int | None:
@@ -74,4 +75,4 @@ def announce_if_urgent(need: Need) -> None:
     from matching import tasks  # tasks call services: imported when needed, not at load
 
     need_id = need.pk
-    transaction.on_commit(lambda: tasks.send_urgent_alerts.delay(need_id))
+    transaction.on_commit(lambda: outbox.dispatch(tasks.send_urgent_alerts, need_id))

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
+from portal import mail
 from programme.models import (
     Cohort,
     CohortCall,
@@ -132,7 +133,7 @@ def send_message(cohort: Cohort, *, sender, subject: str, body: str) -> CohortMe
                 mail.reply_to = [sender.email]
                 mail.send()
 
-    transaction.on_commit(deliver)
+    mail.after_commit(deliver)
     return message
 
 

@@ -30,6 +30,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from portal import mail
 from programme.areas import REMOTE
 from programme.models import (
     Cohort,
@@ -144,7 +145,7 @@ def _open_cohort(pool: Pool) -> Cohort | None:
                 )
         except IntegrityError:
             continue  # booked for that week by a concurrent placement in another pool
-        transaction.on_commit(lambda c=cohort: emails.send_cohort_opened(c))
+        mail.after_commit(lambda c=cohort: emails.send_cohort_opened(c))
         return cohort
     return None
 
@@ -164,10 +165,10 @@ def _fill(cohort: Cohort, queue: list, members: int, now, quiet: set) -> list:
         cohort.status = CohortStatus.FULL
         cohort.filled_at = now
         cohort.save(update_fields=["status", "filled_at"])
-        transaction.on_commit(lambda c=cohort: emails.send_cohort_full(c))
+        mail.after_commit(lambda c=cohort: emails.send_cohort_full(c))
     for membership in moving:
         if membership.pk not in quiet:
-            transaction.on_commit(lambda m=membership.pk: emails.send_placed(m))
+            mail.after_commit(lambda m=membership.pk: emails.send_placed(m))
     return moving
 
 

@@ -18,6 +18,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 
 from challenges.models import ChallengePage
+from portal import mail
 from programme.models import Membership, MembershipStatus
 from programme.services import emails, placement, sponsorship
 from programme.services.content import canonical_challenge
@@ -93,7 +94,7 @@ def sign_up(
     user_model = get_user_model()
     user = user_model.objects.filter(email__iexact=email).first()
     if user is not None and not _is_unconfirmed(user):
-        transaction.on_commit(lambda: emails.send_account_exists(user, choice.language))
+        mail.after_commit(lambda: emails.send_account_exists(user, choice.language))
         return
     if user is None:
         user = user_model.objects.create_user(
@@ -108,7 +109,7 @@ def sign_up(
         user.first_name = first_name.strip()
         user.save(update_fields=["password", "first_name"])
     membership = _pending_membership(user, choice, sponsor_key)
-    transaction.on_commit(lambda: emails.send_confirmation(user, membership))
+    mail.after_commit(lambda: emails.send_confirmation(user, membership))
 
 
 def user_for_confirmation(uidb64: str, token: str):

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal import mail
 from programme.areas import REMOTE
 from programme.models import Coordinator, CoordinatorTraining, Membership, MembershipStatus
 from programme.services.content import canonical_challenge
@@ -69,7 +70,7 @@ def name_mobiliser(sponsor: SponsorPage, *, email: str, challenge, named_by) -> 
         sponsor_key=sponsor.sponsor_key, coordinator=coordinator, defaults={"named_by": named_by}
     )
     if created:
-        transaction.on_commit(lambda: _notify_staff(sponsor, link, challenge))
+        mail.after_commit(lambda: _notify_staff(sponsor, link, challenge))
     return link
 
 

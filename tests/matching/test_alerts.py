@@ -349,3 +349,51 @@ def test_point_east_of_is_at_the_requested_distance():
     latitude, longitude = point_east_of(ORIGIN, 42)
     distance = geo.great_circle_km(ORIGIN.latitude, ORIGIN.longitude, latitude, longitude)
     assert distance == pytest.approx(42, rel=1e-3)
+
+
+def test_with_the_email_outbox_alerts_commit_with_their_marks_then_are_relayed(
+    django_capture_on_commit_callbacks, settings
+):
+    from portal import mail as outbox_mail
+    from portal.models import OutgoingEmail
+
+    settings.EMAIL_BACKEND = "portal.mail.OutboxEmailBackend"
+    settings.EMAIL_RELAY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    told = [located_volunteer(km) for km in (2, 4, 6)]
+    need = publish(draft_urgent_need(), django_capture_on_commit_callbacks)
+
+    assert mail.outbox == []  # committed to the outbox, not yet relayed
+    queued = OutgoingEmail.objects.filter(sent_at=None)
+    assert sorted(row.to[0] for row in queued) == sorted(p.user.email for p in told)
+    run = AlertRun.objects.get(need=need)
+    assert (run.sent, run.uncertain) == (3, 0)
+
+    assert outbox_mail.relay() == 3
+    assert recipients() == sorted(p.user.email for p in told)
+    assert outbox_mail.relay() == 0  # relayed once
+    assert not OutgoingEmail.objects.filter(sent_at=None).exists()
+
+
+def test_a_failing_relay_keeps_the_email_for_the_next_run(settings):
+    from django.core.mail import send_mail
+
+    from portal import mail as outbox_mail
+    from portal.models import OutgoingEmail
+
+    settings.EMAIL_BACKEND = "portal.mail.OutboxEmailBackend"
+    settings.EMAIL_RELAY_BACKEND = "tests.matching.test_alerts.BrokenBackend"
+    send_mail("Objet", "Corps", None, ["someone@example.org"])
+    assert outbox_mail.relay() == 0
+    row = OutgoingEmail.objects.get(to=["someone@example.org"])
+    assert (row.sent_at, row.attempts) == (None, 1) and "down" in row.last_error
+    settings.EMAIL_RELAY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert outbox_mail.relay() == 1
+    assert [message.to for message in mail.outbox] == [["someone@example.org"]]
+
+
+class BrokenBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionError("mail server down")

@@ -37,6 +37,7 @@ from matching.models import (
     NeedAlertStatus,
 )
 from matching.services import publishing
+from portal.models import OutgoingEmail
 from tests.matching.alert_factories import create_volunteers, draft_urgent_need
 
 VOLUNTEERS = 5000
@@ -99,7 +100,7 @@ def worker_names(app) -> list[str]:
 
 
 @contextlib.contextmanager
-def own_worker(app, *, pool: str, lease_s: int | None = None):
+def own_worker(app, *, pool: str, lease_s: int | None = None, email_backend: str = ""):
     """This module's worker, the session worker paused meanwhile (it shares the queue)."""
     paused = worker_names(app)
     app.control.cancel_consumer("celery", destination=paused, reply=True)
@@ -112,6 +113,8 @@ def own_worker(app, *, pool: str, lease_s: int | None = None):
     )
     if lease_s is not None:
         env["URGENT_ALERTS_CLAIM_LEASE_S"] = str(lease_s)
+    if email_backend:
+        env["TEST_WORKER_EMAIL_BACKEND"] = email_backend
     command = [sys.executable, "-m", "celery", "-A", "portal", "worker", f"--pool={pool}"]
     command += ["--concurrency=1", "--loglevel=WARNING", "--without-gossip", "--without-mingle"]
     worker = subprocess.Popen([*command, "-n", f"alerts-{os.getpid()}@%h"], cwd=ROOT, env=env)
@@ -163,3 +166,39 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing_but_its_one_email_
     assert sorted(rows.values_list("volunteer_id", flat=True)) == volunteer_ids
     # Messages counted by chunks that finished; the killed chunk's count died with it.
     assert run.messages_handed_over <= run.sent
+
+
+@pytest.mark.celery_worker
+@pytest.mark.services
+@pytest.mark.slow
+def test_with_the_email_outbox_a_worker_killed_mid_run_loses_and_duplicates_nothing(live_celery):
+    """The production mail setting (portal.mail.OutboxEmailBackend): each email commits with
+    its row's mark, so the killed chunk's redelivery sends exactly what was missing."""
+    volunteer_ids = create_volunteers(VOLUNTEERS)
+    need = draft_urgent_need()
+    OutgoingEmail.objects.all().delete()
+
+    with own_worker(
+        live_celery,
+        pool="prefork",
+        lease_s=SHORT_LEASE_S,
+        email_backend="portal.mail.OutboxEmailBackend",
+    ) as worker:
+        publishing.publish(need)
+        wait_for(lambda: sent_count(need.pk) > 0, "start sending", every_s=0.02)
+        children = pool_children(worker.pid)
+        assert children, "the worker has no pool process to kill"
+        os.kill(children[0], signal.SIGKILL)
+        assert sent_count(need.pk) < VOLUNTEERS, "the run ended before the kill: nothing tested"
+        wait_for(lambda: run_done(need.pk), "finish the run after the kill")
+
+    run = AlertRun.objects.get(need=need)
+    assert (run.matched, run.sent, run.uncertain) == (VOLUNTEERS, VOLUNTEERS, 0)
+    rows = NeedAlert.objects.filter(need=need)
+    assert not rows.exclude(status=NeedAlertStatus.SENT).exists()
+    assert sorted(rows.values_list("volunteer_id", flat=True)) == volunteer_ids
+    recipients = [
+        email.to[0] for email in OutgoingEmail.objects.filter(subject__contains=need.title)
+    ]
+    assert len(recipients) == VOLUNTEERS
+    assert len(set(recipients)) == VOLUNTEERS
