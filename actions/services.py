@@ -7,15 +7,19 @@ return the same results. Every function runs a constant number of queries, whate
 number of actions.
 """
 
+import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, F, QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.backends import get_search_backend
@@ -24,6 +28,7 @@ from actions import weeks
 from actions.models.action_page import ActionPage
 from actions.models.choices import ActionDuration, ActionMode, DirectorySort
 from challenges.models import ChallengePage, PartnerPage
+from portal import page_cache
 
 PER_PAGE = 12
 VOUCHING = ActionPage.partners.through
@@ -207,6 +212,20 @@ class Directory:
         return self.filtered().order_by(*order).for_cards()
 
     def facets(self) -> list[Facet]:
+        """Each facet with its counts, cached per language and filters until a page is
+        published or unpublished (DIRECTORY_CACHE_SECONDS; 0: always counted)."""
+        ttl = int(getattr(settings, "DIRECTORY_CACHE_SECONDS", 300))
+        if ttl <= 0:
+            return self.counted_facets()
+        asked = hashlib.sha256(repr((self.filters, get_language())).encode()).hexdigest()
+        key = f"directory-facets:{page_cache.version()}:{self.locale_id}:{asked}"
+        facets = cache.get(key)
+        if facets is None:
+            facets = self.counted_facets()
+            cache.set(key, facets, ttl)
+        return facets
+
+    def counted_facets(self) -> list[Facet]:
         """Each facet with the number of results each of its values would give (five queries).
 
         Challenges and partners are counted by page id, then summed by translation key."""

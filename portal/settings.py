@@ -66,6 +66,7 @@ env = environ.Env(
     API_RATE_ANONYMOUS=(str, "300/minute"),
     API_RATE_ACCOUNT=(str, "1200/minute"),
     NEARBY_CACHE_SECONDS=(int, 30),
+    DIRECTORY_CACHE_SECONDS=(int, 300),
     NEARBY_ENGINE=(str, "auto"),
 )
 
@@ -428,6 +429,8 @@ LOGGING = {
 PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
 # Rankings of the nearest needs per searched point (matching.services.nearest_cache); 0: off.
 NEARBY_CACHE_SECONDS = env("NEARBY_CACHE_SECONDS")
+# The action directory's facet counts per language and filters (actions.services); 0: off.
+DIRECTORY_CACHE_SECONDS = env("DIRECTORY_CACHE_SECONDS")
 # Nearest-needs engine: "auto" (PostGIS when the database has it, else portable), "portable",
 # or "postgis".
 NEARBY_ENGINE = env("NEARBY_ENGINE")

@@ -30,6 +30,7 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Pages and needs change within tests: tests of these caches turn them on themselves.
 PAGE_CACHE_SECONDS = 0
 NEARBY_CACHE_SECONDS = 0
+DIRECTORY_CACHE_SECONDS = 0
 # API limits are tested by tests/test_api_throttling.py with their own rates; schemathesis and
 # hypothesis send many requests a minute.
 API_RATE_ANONYMOUS = "100000/minute"

@@ -200,3 +200,18 @@ def test_directory_page_query_count(client, django_assert_num_queries):
         client.get("/fr/actions/", {"challenge": "sans-abri", "page": 1})
     with django_assert_num_queries(per_request(23)):
         client.get("/fr/actions/", {"challenge": "sans-abri", "q": "kits", "page": 1})
+
+
+def test_facet_counts_are_cached_until_a_page_is_published(
+    client, directory_fr, settings, django_assert_max_num_queries
+):
+    settings.DIRECTORY_CACHE_SECONDS = 300
+    first = client.get(directory_fr.url)
+    with django_assert_max_num_queries(100) as counted:
+        client.get(directory_fr.url)
+    cached_queries = len(counted.captured_queries)
+    directory_fr.save_revision().publish()  # any page published: counts are taken again
+    with django_assert_max_num_queries(100) as recounted:
+        again = client.get(directory_fr.url)
+    assert len(recounted.captured_queries) >= cached_queries + 5  # the five facet counts
+    assert again.status_code == first.status_code == 200
