@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from challenges.models import ChallengePage, PartnerPage
-from matching.models import Need, NeedStatus, Place, Pledge, VolunteerProfile
+from matching.models import ContactChannel, Need, NeedStatus, Place, Pledge, VolunteerProfile
 from matching.services import pledge
 from partners.models import PartnerMember, PartnerRole
 from programme.models import Cohort, Coordinator, CoordinatorTraining, Membership
@@ -54,15 +54,26 @@ class World:
     challenge: ChallengePage
 
 
-def _user(username: str, **fields):
+# What only the volunteer (and, for the first name, partner A) may see of the volunteer.
+VOLUNTEER_FIRST_NAME = "Zéphyrinette"
+VOLUNTEER_EMAIL = "matrix-volunteer@matrix.example.org"
+VOLUNTEER_PHONE = "0611223344"
+# The title of partner A's need: only partner A's members see it in their space.
+NEED_TITLE = "Besoin de la matrice"
+
+
+def _user(username: str, first_name: str = "Matrice", **fields):
     return get_user_model().objects.create_user(
-        username=username, email=f"{username}@matrix.example.org", first_name="Matrice", **fields
+        username=username,
+        email=f"{username}@matrix.example.org",
+        first_name=first_name,
+        **fields,
     )
 
 
-def _volunteer(username: str):
-    user = _user(username)
-    VolunteerProfile.objects.create(user=user, postcode="69007", phone="0611223344")
+def _volunteer(username: str, first_name: str, phone: str):
+    user = _user(username, first_name=first_name)
+    VolunteerProfile.objects.create(user=user, postcode="69007", phone=phone)
     return user
 
 
@@ -77,15 +88,18 @@ def build_world() -> World:
     partner = PartnerPage.objects.get(locale__language_code="fr", slug="la-cloche")
     other_partner = PartnerPage.objects.get(locale__language_code="fr", slug="entoureo")
     place = Place.objects.filter(partner=partner).order_by("pk").first()
-    need = Need.objects.create(
-        place=place, title="Besoin de la matrice", quantity_wanted=50, unit="kits"
-    )
+    need = Need.objects.create(place=place, title=NEED_TITLE, quantity_wanted=50, unit="kits")
     need.status = NeedStatus.OPEN
     need.save()
 
-    volunteer = _volunteer("matrix-volunteer")
-    other_volunteer = _volunteer("matrix-other-volunteer")
-    the_pledge = pledge(volunteer=volunteer.volunteer_profile, need_id=need.pk, quantity=2)
+    volunteer = _volunteer("matrix-volunteer", VOLUNTEER_FIRST_NAME, VOLUNTEER_PHONE)
+    other_volunteer = _volunteer("matrix-other-volunteer", "Matrice", "0699887766")
+    the_pledge = pledge(
+        volunteer=volunteer.volunteer_profile,
+        need_id=need.pk,
+        quantity=2,
+        contact_channel=ContactChannel.EMAIL,
+    )
 
     partner_member = _member("matrix-partner", partner, PartnerRole.OWNER)
     other_partner_member = _member("matrix-other-partner", other_partner, PartnerRole.OWNER)
