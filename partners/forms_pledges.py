@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from matching.models import PledgeStatus
+from portal.fields import SafeModelChoiceField
 
 
 class PledgeFilterForm(forms.Form):
@@ -12,7 +13,7 @@ class PledgeFilterForm(forms.Form):
         required=False,
         choices=[("", _("Tous les statuts")), *PledgeStatus.choices],
     )
-    need = forms.ModelChoiceField(
+    need = SafeModelChoiceField(
         label=_("Besoin"),
         required=False,
         queryset=None,

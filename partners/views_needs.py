@@ -9,7 +9,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
@@ -19,6 +18,7 @@ from matching.models import NeedStatus
 from partners import need_actions, selectors
 from partners.forms_needs import NeedForm
 from partners.views import PartnerSpaceMixin
+from portal.next_url import local_next
 
 PAGE_SIZE = 50
 
@@ -197,9 +197,4 @@ class NeedDuplicateView(PartnerNeedMixin, View):
 
 def redirect_back(request):
     """Back to the page the action came from (the list with its filter, or the need's form)."""
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = ""
-    return redirect(target or "partners:needs")
+    return redirect(local_next(request) or "partners:needs")

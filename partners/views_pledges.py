@@ -5,7 +5,6 @@ Every lookup starts from partners.selectors, so another partner's need or pledge
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -13,6 +12,7 @@ from matching import services as matching
 from partners import exports, pledge_contact, selectors
 from partners.forms_pledges import PledgeFilterForm
 from partners.views import PartnerSpaceMixin
+from portal.next_url import local_next
 
 PER_PAGE = 50
 
@@ -62,10 +62,8 @@ class PledgeDoneView(PartnerSpaceMixin, View):
                 request, self.partner, self.membership, pledge.need, error=str(error), status=400
             )
         messages.success(request, _("Engagement marqué comme réalisé. Merci !"))
-        target = request.POST.get("next", "")
-        if url_has_allowed_host_and_scheme(
-            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
+        target = local_next(request)
+        if target:
             return redirect(target)
         return redirect("partners:need_pledges", pk=pledge.need_id)
 

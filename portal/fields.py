@@ -15,3 +15,17 @@ class SafeModelChoiceField(forms.ModelChoiceField):
             raise ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice"
             ) from error
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several model choices, with the same guard against ids beyond the database's integers."""
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except OverflowError as error:
+            raise ValidationError(
+                self.error_messages["invalid_pk_value"],
+                code="invalid_pk_value",
+                params={"pk": "…"},
+            ) from error

@@ -9,13 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from matching.models import Availability, Skill
 from matching.models.volunteers import MAX_RADIUS_KM
 from matching.services import challenges_for_language
+from portal.fields import SafeModelMultipleChoiceField
 from volunteers import validators
 
 DEFAULT_RADIUS_KM = 20
 
 
-def _challenges_field() -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
+def _challenges_field() -> SafeModelMultipleChoiceField:
+    return SafeModelMultipleChoiceField(
         label=_("Les défis qui vous motivent"),
         queryset=challenges_for_language(settings.LANGUAGE_CODE),
         required=False,
