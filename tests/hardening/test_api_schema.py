@@ -40,10 +40,6 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-# The partner API answers 400 (invalid body, filter), 403 and 404 (another partner's or an
-# unknown object, a page out of range) that its schema does not list yet (partners/api.py):
-# measured by the xfail test below, the other checks still hold.
-PARTNER_CHECKS = [check for check in CHECKS if check is not status_code_conformance]
 bounded = settings(
     max_examples=max(12, MAX_EXAMPLES // 3), deadline=None, suppress_health_check=list(HealthCheck)
 )
@@ -88,14 +84,9 @@ def partner_session(client, fr) -> dict:
     }
 
 
-def _documented(case) -> bool:
-    """Leave out ?format=geojson: its answer is not in the schema yet (xfail test below)."""
-    return (case.query or {}).get("format") != "geojson"
-
-
 def _run(operation, app, checks=CHECKS, **call_kwargs) -> None:
     @bounded
-    @given(case=operation.as_strategy().filter(_documented))
+    @given(case=operation.as_strategy())
     def check(case):
         fresh_limits()
         case.call_and_validate(checks=checks, app=app, **call_kwargs)
@@ -115,11 +106,6 @@ def test_public_api_conforms_to_its_schema(label, app):
 
 @pytest.mark.parametrize("label", PARTNER)
 def test_partner_api_never_fails_and_its_bodies_conform(label, app, partner_session):
-    _run(OPERATIONS[label], app, checks=PARTNER_CHECKS, **partner_session)
-
-
-@pytest.mark.parametrize("label", PARTNER)
-def test_partner_api_documents_every_status_it_answers(label, app, partner_session):
     _run(OPERATIONS[label], app, **partner_session)
 
 
