@@ -37,6 +37,16 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _no_task_context():
+    """Each test starts outside any Celery task: an eager task that an earlier test left
+    half-run must not make ``result.get()`` refuse to block here."""
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits and cached counters must not leak from one test to the next."""
     cache.clear()
