@@ -47,18 +47,15 @@ def publish(need: Need) -> Need:
     waits = need.status == NeedStatus.REVIEW or needs_review(need.place.partner, excluding=need.pk)
     if need.published_at is None and waits:
         need.status = NeedStatus.REVIEW
-    else:
-        need.status = NeedStatus.OPEN
-        if need.published_at is None:
-            need.published_at = timezone.now()
-    need.save()
-    announce_if_urgent(need)
-    return need
+        need.save()
+        return need
+    return approve(need)
 
 
 @transaction.atomic
 def approve(need: Need) -> Need:
-    """An editor approves a need in review: it opens as if published directly."""
+    """Open the need (an editor approving a need in review, or a publication that needs no
+    review): dated on its first opening, announced when urgent."""
     need.status = NeedStatus.OPEN
     if need.published_at is None:
         need.published_at = timezone.now()
