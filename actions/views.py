@@ -1,6 +1,5 @@
 """The weekly digest's pages: subscribe, confirm by the emailed link, unsubscribe."""
 
-from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
@@ -19,12 +18,7 @@ def subscribe(request):
     form = DigestSubscriptionForm(request.POST)
     if not form.is_valid():
         return render(request, "actions/digest/subscribe.html", {"form": form}, status=400)
-    allowed = ratelimit.allow(
-        "digest-subscribe",
-        ratelimit.client_address(request),
-        limit=settings.FORM_SUBMISSIONS_PER_HOUR,
-        window_s=3600,
-    )
+    allowed = ratelimit.allow_form_submission(request, "digest-subscribe")
     if not allowed:
         context = {"form": form, "rate_limited": True}
         return render(request, "actions/digest/subscribe.html", context, status=429)

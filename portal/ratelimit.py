@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
@@ -27,3 +28,14 @@ def allow(bucket: str, key: str, *, limit: int, window_s: int) -> bool:
         logger.warning("Rate limit %s not applied: the cache is unreachable", bucket)
         return True
     return hits <= limit
+
+
+def allow_form_submission(request, bucket: str) -> bool:
+    """One public form submission from the request's address, within the hourly budget
+    (FORM_SUBMISSIONS_PER_HOUR) of ``bucket``."""
+    return allow(
+        bucket,
+        client_address(request),
+        limit=settings.FORM_SUBMISSIONS_PER_HOUR,
+        window_s=3600,
+    )

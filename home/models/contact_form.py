@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -54,12 +53,7 @@ class ContactFormPage(AbstractEmailForm):
         if request.method == "POST":
             if request.POST.get(HONEYPOT_FIELD):
                 return self.render_landing_page(request)
-            allowed = ratelimit.allow(
-                "contact-form",
-                ratelimit.client_address(request),
-                limit=settings.FORM_SUBMISSIONS_PER_HOUR,
-                window_s=3600,
-            )
+            allowed = ratelimit.allow_form_submission(request, "contact-form")
             if not allowed:
                 context = self.get_context(request)
                 context["form"] = self.get_form(page=self, user=request.user)

@@ -1,6 +1,5 @@
 """Sign-up: the form, "check your inbox", and the confirmation link."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
@@ -44,12 +43,7 @@ class SignUpView(View):
         if not form.is_valid():
             return self._render(form, status=400)
         if not request.user.is_authenticated:
-            allowed = ratelimit.allow(
-                "programme-sign-up",
-                ratelimit.client_address(request),
-                limit=settings.FORM_SUBMISSIONS_PER_HOUR,
-                window_s=3600,
-            )
+            allowed = ratelimit.allow_form_submission(request, "programme-sign-up")
             if not allowed:
                 return self._render(form, status=429, rate_limited=True)
         try:

@@ -1,6 +1,5 @@
 """Employees sign up for the sponsor's internal programme from the sponsor's page."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,12 +36,7 @@ class EmployeeSignUpView(View):
         form = self.form(request.POST)
         if not form.is_valid():
             return self._render(form, status=400)
-        allowed = ratelimit.allow(
-            "sponsor-sign-up",
-            ratelimit.client_address(request),
-            limit=settings.FORM_SUBMISSIONS_PER_HOUR,
-            window_s=3600,
-        )
+        allowed = ratelimit.allow_form_submission(request, "sponsor-sign-up")
         if not allowed:
             return self._render(form, status=429, rate_limited=True)
         code = form.cleaned_data.get("company_code", "")

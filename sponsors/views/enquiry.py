@@ -29,12 +29,8 @@ class EnquiryView(View):
         if request.POST.get(HONEYPOT_FIELD):
             return redirect("sponsors:enquiry_sent")  # a bot: thanked and ignored
         form = SponsorEnquiryForm(request.POST, tiers=self.tiers())
-        allowed = ratelimit.allow(
-            "contact-form",  # the same budget as the contact form: it is the same inbox
-            ratelimit.client_address(request),
-            limit=settings.FORM_SUBMISSIONS_PER_HOUR,
-            window_s=3600,
-        )
+        # The same budget as the contact form: it is the same inbox.
+        allowed = ratelimit.allow_form_submission(request, "contact-form")
         if not allowed:
             return self._render(form, status=429, rate_limited=True)
         if not form.is_valid():

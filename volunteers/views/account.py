@@ -1,6 +1,5 @@
 """Creating a volunteer account, and the volunteer's profile and email preferences."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -28,12 +27,7 @@ class SignUpView(View):
 
     def post(self, request):
         form = SignUpForm(request.POST, language=get_language())
-        allowed = ratelimit.allow(
-            SIGNUP_BUCKET,
-            ratelimit.client_address(request),
-            limit=settings.FORM_SUBMISSIONS_PER_HOUR,
-            window_s=3600,
-        )
+        allowed = ratelimit.allow_form_submission(request, SIGNUP_BUCKET)
         if not allowed:
             return self._render(form, status=429, rate_limited=True)
         if not form.is_valid():
