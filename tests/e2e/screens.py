@@ -18,7 +18,7 @@ VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 def save_screenshot(page, name: str) -> Path:
     """A full-page screenshot of ``page`` as var/screenshots/<name>-<lang>-<width>.png."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    language = page.evaluate("document.documentElement.lang") or "xx"
+    language = page.locator("html").get_attribute("lang") or "xx"
     width = page.viewport_size["width"] if page.viewport_size else 0
     path = SCREENSHOT_DIR / f"{name}-{language}-{width}.png"
     page.screenshot(path=str(path), full_page=True)
