@@ -1,4 +1,5 @@
-"""Front-end sign-in, sign-out and password reset for volunteers, partners and coordinators.
+"""Front-end sign-in (the email address is the login), sign-out, password reset, and the
+confirmation of new accounts, for volunteers, partners and coordinators.
 
 Paths are translated (/fr/connexion/, /en/login/). Staff use the same accounts in /admin/.
 """
@@ -7,13 +8,23 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from portal import account_views
+from portal.auth_forms import EmailAuthenticationForm
 from portal.login_throttle import LoginView
 
 urlpatterns = [
     path(
         _("connexion/"),
-        LoginView.as_view(redirect_authenticated_user=True),
+        LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=EmailAuthenticationForm
+        ),
         name="login",
+    ),
+    path(_("compte/verifiez-vos-mails/"), account_views.sent, name="account_sent"),
+    path(
+        _("compte/confirmation/<uidb64>/<token>/"),
+        account_views.ConfirmView.as_view(),
+        name="account_confirm",
     ),
     path(_("deconnexion/"), auth_views.LogoutView.as_view(), name="logout"),
     path(

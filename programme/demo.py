@@ -93,12 +93,66 @@ DAYS = [
     ),
 ]
 
-CONTENT = {
-    "fr": "<p>Le contenu du jour : des repères, des témoignages et les conseils des "
-    "partenaires experts pour agir utilement et en sécurité (gestes barrières).</p>",
-    "en": "<p>Today's content: guidance, testimonies and the expert partners' advice to act "
-    "usefully and safely (barrier gestures).</p>",
-}
+# The day's email content, one per entry of DAYS (French, English): each day its own
+# guidance, following the seed's arc (understand on days 1-3, do on days 3-5, sustain after).
+CONTENT = [
+    (
+        "<p>Bienvenue ! Cette semaine, vous agissez avec 14 autres volontaires et votre "
+        "coordinateur·rice. Ce soir, l'appel de lancement présente le défi, les partenaires "
+        "experts et les règles de sécurité (gestes barrières, pas de contact sans accord).</p>",
+        "<p>Welcome! This week you act with 14 other volunteers and your coordinator. "
+        "Tonight's launch call presents the challenge, the expert partners and the safety "
+        "rules (barrier gestures, no contact without consent).</p>",
+    ),
+    (
+        "<p>Comprendre d'abord : qui, près de chez vous, est le plus touché ? Les partenaires "
+        "experts décrivent les besoins les plus fréquents et ceux qu'il ne faut pas deviner à "
+        "la place des personnes. Regardez la carte des besoins publiés près de chez vous.</p>",
+        "<p>Understand first: who, near you, is hit hardest? The expert partners describe the "
+        "most frequent needs, and those one must not guess on people's behalf. Look at the map "
+        "of the needs published near you.</p>",
+    ),
+    (
+        "<p>Les acteurs locaux (associations, établissements, fermes, commerces) savent déjà "
+        "beaucoup. Aujourd'hui : comment les contacter sans les déranger, quoi leur demander, "
+        "et comment proposer votre aide concrètement.</p>",
+        "<p>Local actors (associations, institutions, farms, shops) already know a lot. Today: "
+        "how to contact them without getting in their way, what to ask, and how to offer your "
+        "help in practice.</p>",
+    ),
+    (
+        "<p>Place à l'action : la fiche de l'action recommandée par le partenaire expert, pas à "
+        "pas, avec le matériel, les précautions et le temps nécessaire. L'appel du soir fait "
+        "le point sur ce qui bloque.</p>",
+        "<p>Time to act: the sheet of the action recommended by the expert partner, step by "
+        "step, with the materials, the precautions and the time it takes. Tonight's call "
+        "looks at what gets in the way.</p>",
+    ),
+    (
+        "<p>Une action compte double quand elle est partagée. Des messages prêts à envoyer, une "
+        "affiche pour le hall de l'immeuble et des témoignages de volontaires qui ont embarqué "
+        "leurs voisins ou leurs collègues.</p>",
+        "<p>An action counts twice when it is shared. Messages ready to send, a poster for your "
+        "building's hall and testimonies of volunteers who brought their neighbours or "
+        "colleagues along.</p>",
+    ),
+    (
+        "<p>Faire durer : qui poursuivra après la semaine ? Comment passer le relais à une "
+        "association, tenir un planning partagé et garder le contact avec les personnes "
+        "aidées, dans le respect de leur vie privée.</p>",
+        "<p>Make it last: who will carry on after the week? How to hand over to an "
+        "association, keep a shared rota and stay in touch with the people helped, respecting "
+        "their privacy.</p>",
+    ),
+    (
+        "<p>Bravo ! Déclarez ce que vous avez fait pour que l'impact de la promotion soit "
+        "compté. Ce soir, la session de clôture : ce qui a marché, ce qui continue, et comment "
+        "devenir coordinateur·rice d'une prochaine promotion.</p>",
+        "<p>Well done! Report what you did so the cohort's impact is counted. Tonight's "
+        "closing session: what worked, what goes on, and how to become the coordinator of a "
+        "next cohort.</p>",
+    ),
+]
 
 
 def _days(lang: str) -> list:
@@ -110,14 +164,17 @@ def _days(lang: str) -> list:
                 "kind": kind,
                 "title": title_fr if fr else title_en,
                 "email_subject": subject_fr if fr else subject_en,
-                "email_content": CONTENT[lang],
+                "email_content": content_fr if fr else content_en,
                 "action": action_fr if fr else action_en,
                 "action_page": None,
                 "daily_call": call,
                 "group_chat": True,
             },
         )
-        for kind, title_fr, title_en, subject_fr, subject_en, action_fr, action_en, call in DAYS
+        for (kind, title_fr, title_en, subject_fr, subject_en, action_fr, action_en, call), (
+            content_fr,
+            content_en,
+        ) in zip(DAYS, CONTENT, strict=True)
     ]
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from challenges.models import ChallengePage
 from programme.areas import AREA_CHOICES, REMOTE
 from programme.models.impact import MAX_QUANTITY_PER_REPORT
 from programme.services import content
@@ -21,12 +22,47 @@ class WeekField(forms.TypedChoiceField):
         super().__init__(*args, coerce=lambda value: forms.DateField().to_python(value), **kwargs)
 
 
-class JoinForm(forms.Form):
-    """What a volunteer picks: challenge, start week, language and area."""
-
-    challenge = forms.TypedChoiceField(
+def _challenge_field() -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
         label=_("Le défi qui vous motive"), widget=forms.RadioSelect, coerce=int
     )
+
+
+def _area_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Où souhaitez-vous agir ?"),
+        choices=AREA_CHOICES,
+        help_text=_("Votre département, ou « à distance » pour une promotion en ligne."),
+    )
+
+
+class ChallengesOfLanguage:
+    def _offer_challenges(self) -> None:
+        language = get_language() or settings.LANGUAGE_CODE
+        self.challenges = {page.pk: page for page in content.challenges_for_language(language)}
+        self.fields["challenge"].choices = [(pk, p.title) for pk, p in self.challenges.items()]
+
+
+class CohortFinderForm(ChallengesOfLanguage, forms.Form):
+    """The first step of the sign-up (a GET form): a challenge and an area, to see the
+    cohorts that exist for them before signing up."""
+
+    challenge = _challenge_field()
+    area = _area_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._offer_challenges()
+        self.fields["area"].initial = REMOTE
+
+    def chosen(self) -> tuple[ChallengePage, str]:
+        return self.challenges[self.cleaned_data["challenge"]], self.cleaned_data["area"]
+
+
+class JoinForm(ChallengesOfLanguage, forms.Form):
+    """What a volunteer picks: challenge, start week, language and area."""
+
+    challenge = _challenge_field()
     start_date = WeekField(
         label=_("Votre semaine"),
         help_text=_("Les promotions commencent le lundi et durent une semaine."),
@@ -36,17 +72,12 @@ class JoinForm(forms.Form):
         choices=settings.LANGUAGES,
         widget=forms.RadioSelect,
     )
-    area = forms.ChoiceField(
-        label=_("Où souhaitez-vous agir ?"),
-        choices=AREA_CHOICES,
-        help_text=_("Votre département, ou « à distance » pour une promotion en ligne."),
-    )
+    area = _area_field()
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self._offer_challenges()
         language = get_language() or settings.LANGUAGE_CODE
-        self.challenges = {page.pk: page for page in content.challenges_for_language(language)}
-        self.fields["challenge"].choices = [(pk, p.title) for pk, p in self.challenges.items()]
         mondays = content.next_mondays(today or timezone.localdate())
         self.fields["start_date"].choices = [
             (monday.isoformat(), formats.date_format(monday, "l j F Y")) for monday in mondays
@@ -54,6 +85,13 @@ class JoinForm(forms.Form):
         self.fields["start_date"].initial = mondays[0].isoformat()
         self.fields["language"].initial = language
         self.fields["area"].initial = REMOTE
+
+    def chosen(self) -> tuple[ChallengePage, str] | None:
+        """The challenge and area of the submitted form, when both are valid."""
+        data = getattr(self, "cleaned_data", {})
+        if data.get("challenge") in self.challenges and data.get("area"):
+            return self.challenges[data["challenge"]], data["area"]
+        return None
 
     def choice(self) -> Choice:
         data = self.cleaned_data

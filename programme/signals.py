@@ -1,12 +1,21 @@
-"""A deleted impact report leaves the totals it fed (deletions from the admin or a shell)."""
+"""A deleted impact report leaves the totals it fed (deletions from the admin or a shell);
+a confirmed account has the week it chose at sign-up placed."""
 
+from django.contrib import messages
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
+from portal import accounts
 from programme.models import ImpactReport
-from programme.services import impact
+from programme.services import impact, signup
 
 
 @receiver(pre_delete, sender=ImpactReport)
 def report_deleted(sender, instance, **kwargs):
     impact.forget_report(instance)
+
+
+@receiver(accounts.account_confirmed)
+def place_after_confirmation(sender, user, request, **kwargs):
+    for membership in signup.place_pending(user):
+        messages.info(request, signup.placement_message(membership))

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from celery import shared_task
 
-from portal import outbox
-from programme.services import schedule, signup
+from portal import accounts, outbox
+from programme.services import schedule
 
 
 @shared_task(ignore_result=True)
@@ -30,4 +30,5 @@ def send_cohort_emails(cohort_id: int) -> int:
 
 @shared_task(ignore_result=True)
 def purge_unconfirmed_sign_ups() -> int:
-    return signup.purge_unconfirmed_sign_ups()
+    """Every account never confirmed (programme or not: ``portal.accounts``)."""
+    return accounts.purge_unconfirmed()

@@ -2,6 +2,7 @@
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from programme.views import coordination, signup, tracking, volunteer
 
@@ -10,12 +11,17 @@ app_name = "programme"
 urlpatterns = [
     path(_("programme/inscription/"), signup.SignUpView.as_view(), name="sign_up"),
     path(_("programme/inscription/envoyee/"), signup.sign_up_sent, name="sign_up_sent"),
+    # Links of emails sent before the site had one confirmation page and one space.
     path(
         _("programme/confirmation/<uidb64>/<token>/"),
-        signup.ConfirmView.as_view(),
+        RedirectView.as_view(pattern_name="account_confirm", permanent=True, query_string=True),
         name="confirm",
     ),
-    path(_("programme/mon-espace/"), volunteer.SpaceView.as_view(), name="space"),
+    path(
+        _("programme/mon-espace/"),
+        RedirectView.as_view(pattern_name="volunteers:space", permanent=True),
+        name="space",
+    ),
     path(
         _("programme/mon-espace/annuler/<int:pk>/"),
         volunteer.CancelMembershipView.as_view(),

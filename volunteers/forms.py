@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from matching.models import Availability, Skill
 from matching.models.volunteers import MAX_RADIUS_KM
 from matching.services import challenges_for_language
+from portal import accounts
 from portal.fields import SafeModelMultipleChoiceField
 from volunteers import validators
 
@@ -102,20 +103,7 @@ class SignUpForm(ChallengesMixin, forms.Form):
         self._offer_challenges(language)
 
     def clean_email(self):
-        email = get_user_model().objects.normalize_email(self.cleaned_data["email"]).strip().lower()
-        user_model = get_user_model()
-        if (
-            user_model.objects.filter(email__iexact=email).exists()
-            or user_model.objects.filter(username__iexact=email).exists()
-        ):
-            raise forms.ValidationError(
-                _(
-                    "Un compte existe déjà avec cette adresse e-mail : connectez-vous, ou "
-                    "utilisez « Mot de passe oublié ? » si besoin."
-                ),
-                code="exists",
-            )
-        return email
+        return accounts.normalise_email(self.cleaned_data["email"])
 
     def clean(self):
         cleaned = super().clean()

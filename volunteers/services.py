@@ -4,8 +4,7 @@ and the deletion of everything personal (see ``personal_data`` for what each roo
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from challenges.models import ChallengePage
 from matching.models import Pledge, PledgeStatus, VolunteerProfile
 from matching.services import cancel_pledge
 from partners.models import PartnerMember
+from portal import accounts
 from programme.models.cohorts import canonical_challenge
 from volunteers import personal_data
 
@@ -29,7 +29,6 @@ def _canonical(challenges) -> list[ChallengePage]:
     return [canonical_challenge(page) for page in challenges]
 
 
-@transaction.atomic
 def sign_up(
     *,
     email: str,
@@ -40,34 +39,33 @@ def sign_up(
     challenges: list[ChallengePage],
     language: str,
     contact_consent: bool,
+    next_url: str = "",
 ):
-    """A volunteer account (username = email) with its profile; the data consent is given."""
-    user_model = get_user_model()
-    email = user_model.objects.normalize_email(email).strip().lower()
-    if user_model.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("Un compte existe déjà avec cette adresse e-mail.")})
-    try:
-        with transaction.atomic():
-            user = user_model.objects.create_user(
-                username=email, email=email, password=password, first_name=first_name.strip()
-            )
-    except IntegrityError as error:  # the same address signed up a moment ago
-        raise ValidationError(
-            {"email": _("Un compte existe déjà avec cette adresse e-mail.")}
-        ) from error
-    now = timezone.now()
-    profile = VolunteerProfile(
-        user=user,
-        postcode=postcode,
-        radius_km=radius_km,
+    """A volunteer account (username = email, active once its link is followed) with its
+    profile; the data consent is given. An address that already has an account: its owner is
+    emailed and nothing changes (the caller answers the same, see ``portal.accounts``)."""
+
+    def store_profile(user) -> str:
+        now = timezone.now()
+        profile = VolunteerProfile.objects.filter(user=user).first() or VolunteerProfile(user=user)
+        profile.postcode = postcode
+        profile.radius_km = radius_km
+        profile.language = language
+        profile.data_consent_at = now
+        profile.contact_consent_at = now if contact_consent else None
+        profile.full_clean(exclude=["skills", "availability"])
+        profile.save()
+        profile.challenges.set(_canonical(challenges))
+        return ""
+
+    return accounts.register(
+        email=email,
+        first_name=first_name,
+        password=password,
         language=language,
-        data_consent_at=now,
-        contact_consent_at=now if contact_consent else None,
+        next_url=next_url,
+        prepare=store_profile,
     )
-    profile.full_clean(exclude=["skills", "availability"])
-    profile.save()
-    profile.challenges.set(_canonical(challenges))
-    return user
 
 
 def challenges_in_language(profile: VolunteerProfile, language: str) -> list[ChallengePage]:

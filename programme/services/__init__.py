@@ -1,8 +1,12 @@
 """Queries and rules of the programme room, one module per concern:
 
 - ``content``: challenges and programme pages across languages, sign-up weeks;
-- ``signup``: sign-up, address confirmation, joining when signed in, purge of unconfirmed;
-- ``placement``: cohorts with room, new cohorts with free trained coordinators, waiting lists;
+- ``offer``: the cohorts of an area and a challenge (local and remote), shown before sign-up;
+- ``signup``: sign-up (the account through ``portal.accounts``), placing the pending week once
+  the address is confirmed, joining when signed in, what the person is told;
+- ``placement``: cohorts with room, new cohorts with free trained coordinators, the week's
+  remote cohorts when the département has no place, waiting lists;
+- ``space``: the weeks and reports the volunteer space (``volunteers``) shows;
 - ``sponsorship``: whether an enrolment's pool is the public cohorts or a sponsor's;
 - ``schedule``: the daily emails, exactly once per member and day;
 - ``coordination``: the coordinator space (members, opens, reports, messages, calls, export);

@@ -5,29 +5,17 @@ Each function sends one message (or one per member) and is safe to call from
 """
 
 from django.conf import settings
-from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from programme.models import Cohort, Membership, MembershipStatus
 from programme.services.content import challenge_in_language
 
 OPEN_SALT = "programme.daily-email.open"
-
-
-class SignUpTokenGenerator(PasswordResetTokenGenerator):
-    """One-time link confirming a sign-up's address (not usable as a password-reset link)."""
-
-    key_salt = "programme.services.emails.SignUpTokenGenerator"
-
-
-sign_up_tokens = SignUpTokenGenerator()
 
 
 def absolute(view_name: str, language: str, *args) -> str:
@@ -47,40 +35,6 @@ def read_open_token(token: str) -> int | None:
         return None
 
 
-def confirmation_url(user, language: str) -> str:
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    return absolute("programme:confirm", language, uid, sign_up_tokens.make_token(user))
-
-
-def send_confirmation(user, membership: Membership) -> None:
-    language = membership.language
-    with translation.override(language):
-        context = {
-            "user": user,
-            "membership": membership,
-            "challenge": challenge_in_language(membership.challenge, language),
-            "url": confirmation_url(user, language),
-            "days": settings.PASSWORD_RESET_TIMEOUT // 86400,
-        }
-        subject = _("Confirmez votre inscription au programme ré_action")
-        body = render_to_string("programme/email/confirm_sign_up.txt", context)
-    send_mail(subject, body, None, [user.email])
-
-
-def send_account_exists(user, language: str) -> None:
-    """Someone signed up with the address of an existing account: tell its owner, reveal
-    nothing on the page."""
-    with translation.override(language):
-        context = {
-            "user": user,
-            "login_url": absolute("login", language),
-            "sign_up_url": absolute("programme:sign_up", language),
-        }
-        subject = _("Votre inscription au programme ré_action")
-        body = render_to_string("programme/email/account_exists.txt", context)
-    send_mail(subject, body, None, [user.email])
-
-
 def send_placed(membership_id: int) -> None:
     """A volunteer from the waiting list now has a place in a cohort."""
     membership = (
@@ -96,7 +50,7 @@ def send_placed(membership_id: int) -> None:
             "membership": membership,
             "cohort": membership.cohort,
             "challenge": challenge_in_language(membership.challenge, language),
-            "space_url": absolute("programme:space", language),
+            "space_url": absolute("volunteers:space", language),
         }
         subject = _("Une place s'est libérée : vous rejoignez une promotion ré_action")
         body = render_to_string("programme/email/placed.txt", context)

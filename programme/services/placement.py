@@ -8,7 +8,9 @@ pool's queue, then the queue drains in order into cohorts with room and into new
 free trained coordinator: nobody overtakes a person already waiting. Every change to a pool runs
 inside a transaction holding the pool's lock (a PostgreSQL advisory lock; SQLite serialises
 writers already), so capacities and waiting positions stay exact under concurrent sign-ups.
-Waiting positions are 1..n without gaps in every pool.
+Waiting positions are 1..n without gaps in every pool. Someone whose département has no place
+that week is placed in a remote cohort of the week with room: a person waits only when no
+cohort that matches (local or remote) has a place and no local coordinator is free.
 """
 
 import datetime
@@ -75,6 +77,10 @@ class Pool:
         return Membership.objects.filter(**self.lookup()).filter(
             sponsorship.in_pool_of(self.sponsor_key)
         )
+
+    def remote(self) -> "Pool":
+        """The same week online: where someone goes when their département has no place."""
+        return Pool(self.challenge_id, self.language, REMOTE, self.start_date, self.sponsor_key)
 
 
 def lock_pool(pool: Pool) -> None:
@@ -201,6 +207,14 @@ def drain(pool: Pool, *, now=None, quiet: frozenset = frozenset()) -> int:
     return placed
 
 
+def _close_gap(pool: Pool, position: int | None) -> None:
+    """Someone left the waiting list at ``position``: those behind move up one place."""
+    if position:
+        waiting_list(pool).filter(waiting_position__gt=position).update(
+            waiting_position=F("waiting_position") - 1
+        )
+
+
 def _append_to_waiting_list(membership: Membership, pool: Pool) -> None:
     last = (
         waiting_list(pool)
@@ -216,8 +230,10 @@ def _append_to_waiting_list(membership: Membership, pool: Pool) -> None:
 
 @transaction.atomic
 def confirm_and_place(membership: Membership, *, now=None, notify: bool = False) -> Membership:
-    """A confirmed volunteer joins their pool: a cohort with room, a new cohort, or the waiting
-    list (their position is then ``waiting_position``)."""
+    """A confirmed volunteer joins their pool: a cohort with room, a new cohort, the week's
+    remote cohorts when their département has no place (``moved_to_remote`` is then True), or
+    the waiting list when every matching cohort is full (their position is ``waiting_position``).
+    """
     now = now or timezone.now()
     pool = Pool.of(membership)
     lock_pool(pool)
@@ -225,12 +241,33 @@ def confirm_and_place(membership: Membership, *, now=None, notify: bool = False)
         user_id=membership.user_id, confirmed_at__isnull=False
     ).exists()
     membership.confirmed_at = membership.confirmed_at or now
+    quiet = frozenset() if notify else frozenset({membership.pk})
     _append_to_waiting_list(membership, pool)
-    drain(pool, now=now, quiet=frozenset() if notify else frozenset({membership.pk}))
+    drain(pool, now=now, quiet=quiet)
+    membership.refresh_from_db()
+    membership.moved_to_remote = False
+    if membership.status == MembershipStatus.WAITING and pool.area != REMOTE:
+        membership.moved_to_remote = _move_to_remote(membership, pool, now=now, quiet=quiet)
     if first_time:
         bump_counter("volunteers", 1)
-    membership.refresh_from_db()
     return membership
+
+
+def _move_to_remote(membership: Membership, pool: Pool, *, now, quiet) -> bool:
+    """The département has no place and nobody there can open a cohort: the person joins a
+    remote cohort of the week that has room (else they keep their local position). Remote
+    cohorts are opened by remote sign-ups only, so no département loses its coordinators."""
+    remote = pool.remote()
+    lock_pool(remote)
+    if not cohorts_with_room(remote).exists():
+        return False
+    _close_gap(pool, membership.waiting_position)
+    membership.area = REMOTE
+    membership.save(update_fields=["area"])
+    _append_to_waiting_list(membership, remote)
+    drain(remote, now=now, quiet=quiet)
+    membership.refresh_from_db()
+    return True
 
 
 @transaction.atomic
@@ -245,10 +282,8 @@ def cancel_membership(membership: Membership, *, now=None) -> None:
     membership.status = MembershipStatus.CANCELLED
     membership.waiting_position = None
     membership.save(update_fields=["status", "waiting_position"])
-    if previous == MembershipStatus.WAITING and position:
-        waiting_list(pool).filter(waiting_position__gt=position).update(
-            waiting_position=F("waiting_position") - 1
-        )
+    if previous == MembershipStatus.WAITING:
+        _close_gap(pool, position)
     elif previous == MembershipStatus.PLACED and cohort and cohort.status == CohortStatus.FULL:
         cohort.status = CohortStatus.FORMING
         cohort.save(update_fields=["status"])

@@ -1,29 +1,26 @@
-"""The sign-up journey: a volunteer picks a challenge, a week, a language and an area; their
-address is confirmed by a one-time link; they are then placed (see ``placement``).
+"""The sign-up journey: a volunteer picks a challenge, a week, a language and an area; the
+account is created by ``portal.accounts`` (the same for every sign-up of the site), its address
+confirmed by a one-time link; the enrolment is then placed (see ``placement``).
 
 Only what the programme needs is stored: an email address (also the username), a first name
 and a password, plus the enrolment. Accounts never confirmed are deleted after
-``UNCONFIRMED_DAYS`` by ``purge_unconfirmed_sign_ups``.
+``portal.accounts.UNCONFIRMED_DAYS``.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
-from django.utils.encoding import force_str
-from django.utils.http import urlsafe_base64_decode
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from challenges.models import ChallengePage
-from portal import mail
+from portal import accounts
+from programme.areas import REMOTE
 from programme.models import Membership, MembershipStatus
-from programme.services import emails, placement, sponsorship
-from programme.services.content import canonical_challenge
-
-UNCONFIRMED_DAYS = 7
+from programme.services import placement, sponsorship
+from programme.services.content import canonical_challenge, challenge_in_language
 
 
 @dataclass(frozen=True)
@@ -63,12 +60,44 @@ def _pending_membership(user, choice: Choice, sponsor_key: str = "") -> Membersh
     return membership
 
 
-def _is_unconfirmed(user) -> bool:
-    return (
-        not user.is_active
-        and user.last_login is None
-        and not user.programme_memberships.filter(confirmed_at__isnull=False).exists()
-    )
+def placement_message(membership: Membership) -> str:
+    """What the person is told once placed, moved to the remote cohorts, or wait-listed."""
+    date = formats.date_format(membership.start_date, "l j F Y") if membership.start_date else ""
+    moved = getattr(membership, "moved_to_remote", False)
+    if membership.status == MembershipStatus.PLACED and moved:
+        return _(
+            "Aucune promotion n'a de place dans votre département cette semaine-là : vous avez "
+            "une place dans une promotion à distance (tout se fait en ligne) qui commence le "
+            "%(date)s."
+        ) % {"date": date}
+    if membership.status == MembershipStatus.PLACED:
+        return _("Vous avez une place dans une promotion qui commence le %(date)s.") % {
+            "date": date
+        }
+    if membership.status == MembershipStatus.WAITING and membership.area == REMOTE:
+        return _(
+            "Aucune promotion à distance n'a de place cette semaine-là : vous êtes en position "
+            "%(position)s sur la liste d'attente. Nous vous écrirons dès qu'une place s'ouvre."
+        ) % {"position": membership.waiting_position}
+    if membership.status == MembershipStatus.WAITING:
+        return _(
+            "Aucune promotion n'a de place cette semaine-là, ni dans votre département ni à "
+            "distance : vous êtes en position %(position)s sur la liste d'attente. Nous vous "
+            "écrirons dès qu'une place s'ouvre."
+        ) % {"position": membership.waiting_position}
+    return _("Cette semaine a déjà commencé : choisissez une autre semaine.")
+
+
+def _details(membership: Membership) -> str:
+    """The sentence of the confirmation email that recalls the enrolment."""
+    with translation.override(membership.language):
+        return _(
+            "Merci de votre inscription au programme ré_action : « %(challenge)s », semaine du "
+            "%(date)s."
+        ) % {
+            "challenge": challenge_in_language(membership.challenge, membership.language).title,
+            "date": formats.date_format(membership.start_date, "l j F Y"),
+        }
 
 
 @transaction.atomic
@@ -80,8 +109,10 @@ def sign_up(
     choice: Choice,
     today=None,
     sponsor_key: str = "",
+    next_url: str = "",
 ) -> None:
-    """Register a new volunteer (inactive until confirmed) and email the confirmation link.
+    """Register a volunteer through ``portal.accounts`` (inactive until the link is followed)
+    with a pending enrolment, placed at confirmation (``place_pending``).
 
     With ``sponsor_key`` (checked by the sponsors room: company code or email domain), the
     enrolment's pool is the sponsor's dedicated cohorts.
@@ -90,47 +121,25 @@ def sign_up(
     has an account receives an email inviting its owner to sign in, and nothing is changed.
     """
     _check_week(choice.start_date, today or timezone.localdate())
-    email = get_user_model().objects.normalize_email(email).strip().lower()
-    user_model = get_user_model()
-    user = user_model.objects.filter(email__iexact=email).first()
-    if user is not None and not _is_unconfirmed(user):
-        mail.after_commit(lambda: emails.send_account_exists(user, choice.language))
-        return
-    if user is None:
-        user = user_model.objects.create_user(
-            username=email,
-            email=email,
-            password=password,
-            first_name=first_name.strip(),
-            is_active=False,
-        )
-    else:
-        user.set_password(password)
-        user.first_name = first_name.strip()
-        user.save(update_fields=["password", "first_name"])
-    membership = _pending_membership(user, choice, sponsor_key)
-    mail.after_commit(lambda: emails.send_confirmation(user, membership))
 
+    def enrol(user) -> str:
+        return _details(_pending_membership(user, choice, sponsor_key))
 
-def user_for_confirmation(uidb64: str, token: str):
-    """The account a confirmation link is for, or None if the link is wrong or used."""
-    try:
-        pk = force_str(urlsafe_base64_decode(uidb64))
-        user = get_user_model().objects.get(pk=pk)
-    except (TypeError, ValueError, OverflowError, get_user_model().DoesNotExist):
-        return None
-    if not emails.sign_up_tokens.check_token(user, token):
-        return None
-    return user
+    accounts.register(
+        email=email,
+        first_name=first_name,
+        password=password,
+        language=choice.language,
+        next_url=next_url,
+        prepare=enrol,
+    )
 
 
 @transaction.atomic
-def confirm(user, *, today=None, now=None) -> list[Membership]:
-    """Activate the account and place its pending enrolments; an enrolment whose week has
+def place_pending(user, *, today=None, now=None) -> list[Membership]:
+    """The account is confirmed: place its pending enrolments; an enrolment whose week has
     started meanwhile is cancelled (the volunteer is asked to pick another week)."""
     today = today or timezone.localdate()
-    user.is_active = True
-    user.save(update_fields=["is_active"])
     results = []
     pending = user.programme_memberships.select_for_update().filter(status=MembershipStatus.PENDING)
     for membership in pending:
@@ -158,21 +167,3 @@ def join(user, choice: Choice, *, today=None, now=None, sponsor_key: str = "") -
         )
     membership = _pending_membership(user, choice, sponsor_key)
     return placement.confirm_and_place(membership, now=now)
-
-
-def purge_unconfirmed_sign_ups(*, now=None) -> int:
-    """Delete accounts never confirmed after UNCONFIRMED_DAYS (and their pending enrolment)."""
-    limit = (now or timezone.now()) - datetime.timedelta(days=UNCONFIRMED_DAYS)
-    stale = (
-        get_user_model()
-        .objects.filter(is_active=False, last_login__isnull=True, date_joined__lt=limit)
-        .filter(programme_memberships__status=MembershipStatus.PENDING)
-        .exclude(programme_memberships__confirmed_at__isnull=False)
-        .exclude(is_staff=True)
-        .distinct()
-    )
-    count = 0
-    for user in stale:
-        user.delete()
-        count += 1
-    return count

@@ -1,29 +1,21 @@
-"""Sign-up: the form, "check your inbox", and the confirmation link."""
+"""Sign-up for a week: first the cohorts that exist for a challenge and an area (a GET step
+that works without JavaScript), then the form. The account itself is created by
+``portal.accounts`` ("check your inbox" and the confirmation link are the site's)."""
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils import timezone
 from django.views import View
 
-from portal import ratelimit
-from programme.forms import JoinForm, SignUpForm
-from programme.models import MembershipStatus
-from programme.services import signup
+from portal import account_views, ratelimit
+from portal.next_url import local_next, requested_next
+from programme.areas import AREA_CHOICES
+from programme.forms import CohortFinderForm, JoinForm, SignUpForm
+from programme.services import offer, signup
+from programme.services.signup import placement_message
 
-
-def placement_message(membership) -> str:
-    if membership.status == MembershipStatus.PLACED:
-        return _("Vous avez une place dans une promotion qui commence le %(date)s.") % {
-            "date": membership.start_date.strftime("%d/%m/%Y")
-        }
-    if membership.status == MembershipStatus.WAITING:
-        return _(
-            "Toutes les promotions de cette semaine sont complètes : vous êtes en position "
-            "%(position)s sur la liste d'attente. Nous vous écrirons dès qu'une place s'ouvre."
-        ) % {"position": membership.waiting_position}
-    return _("Cette semaine a déjà commencé : choisissez une autre semaine.")
+__all__ = ["SignUpView", "placement_message", "sign_up_sent"]
 
 
 class SignUpView(View):
@@ -33,19 +25,30 @@ class SignUpView(View):
         return JoinForm if self.request.user.is_authenticated else SignUpForm
 
     def get(self, request):
-        initial = {}
-        if request.GET.get("defi", "").isdigit():
-            initial["challenge"] = int(request.GET["defi"])
-        return self._render(self.form_class()(initial=initial))
+        next_url = requested_next(request)
+        if "area" not in request.GET:
+            initial = {}
+            if request.GET.get("defi", "").isdigit():
+                initial["challenge"] = int(request.GET["defi"])
+            return self._render(finder=CohortFinderForm(initial=initial), next_url=next_url)
+        finder = CohortFinderForm(request.GET)
+        if not finder.is_valid():
+            return self._render(finder=finder, next_url=next_url, status=400)
+        challenge, area = finder.chosen()
+        form = self.form_class()(initial={"challenge": challenge.pk, "area": area})
+        return self._render(form=form, chosen=(challenge, area), next_url=next_url)
 
     def post(self, request):
         form = self.form_class()(request.POST)
+        next_url = local_next(request)
         if not form.is_valid():
-            return self._render(form, status=400)
+            return self._render(form=form, chosen=form.chosen(), next_url=next_url, status=400)
         if not request.user.is_authenticated:
             allowed = ratelimit.allow_form_submission(request, "programme-sign-up")
             if not allowed:
-                return self._render(form, status=429, rate_limited=True)
+                return self._render(
+                    form=form, chosen=form.chosen(), next_url=next_url, status=429, limited=True
+                )
         try:
             if request.user.is_authenticated:
                 membership = signup.join(request.user, form.choice())
@@ -55,46 +58,36 @@ class SignUpView(View):
                     first_name=form.cleaned_data["first_name"],
                     password=form.cleaned_data["password"],
                     choice=form.choice(),
+                    next_url=next_url,
                 )
         except ValidationError as error:
             for name, errors in error.message_dict.items():
                 form.add_error(name if name in form.fields else None, errors)
-            return self._render(form, status=400)
+            return self._render(form=form, chosen=form.chosen(), next_url=next_url, status=400)
         if request.user.is_authenticated:
             messages.success(request, placement_message(membership))
-            return redirect("programme:space")
-        request.session["programme_sign_up_email"] = form.cleaned_data["email"]
-        return redirect("programme:sign_up_sent")
+            return redirect(next_url or "volunteers:space")
+        account_views.remember_sign_up(request, form.cleaned_data["email"])
+        return redirect("account_sent")
 
-    def _render(self, form, *, status=200, rate_limited=False):
-        context = {"form": form, "rate_limited": rate_limited}
+    def _render(
+        self, *, form=None, finder=None, chosen=None, next_url="", status=200, limited=False
+    ):
+        context = {"form": form, "finder": finder, "next": next_url, "rate_limited": limited}
+        if chosen is not None:
+            challenge, area = chosen
+            context.update(
+                challenge=challenge,
+                area=area,
+                area_name=dict(AREA_CHOICES).get(area, area),
+                cohorts=offer.upcoming_cohorts(challenge, area, today=timezone.localdate()),
+            )
         return render(self.request, self.template_name, context, status=status)
 
 
 def sign_up_sent(request):
-    email = request.session.get("programme_sign_up_email", "")
-    return render(request, "programme/sign_up_sent.html", {"email": email})
-
-
-class ConfirmView(View):
-    """GET shows a button (mail scanners that follow links confirm nothing); POST confirms,
-    signs in and places the volunteer."""
-
-    template_name = "programme/confirm.html"
-
-    def dispatch(self, request, uidb64, token):
-        self.user = signup.user_for_confirmation(uidb64, token)
-        if self.user is None:
-            return render(request, "programme/confirm_invalid.html", status=400)
-        return super().dispatch(request, uidb64, token)
-
-    def get(self, request, uidb64, token):
-        return render(request, self.template_name, {"account": self.user})
-
-    def post(self, request, uidb64, token):
-        memberships = signup.confirm(self.user)
-        login(request, self.user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Votre adresse est confirmée. Bienvenue !"))
-        for membership in memberships:
-            messages.info(request, placement_message(membership))
-        return redirect("programme:space")
+    """The address of the sponsors' sign-up (it stores it under the programme's old key)."""
+    email = request.session.pop("programme_sign_up_email", "")
+    if email:
+        account_views.remember_sign_up(request, email)
+    return redirect("account_sent", permanent=False)

@@ -1,11 +1,10 @@
-"""The volunteer's space: their weeks, cohort and reports; reporting an action done."""
+"""What a volunteer does in the programme from their space (``volunteers:space``): leave a
+week, report an action done."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -13,42 +12,7 @@ from wagtail.models import Page
 
 from programme.forms import ReportForm
 from programme.models import Membership, MembershipStatus
-from programme.services import content, coordination, impact, placement
-
-
-class SpaceView(LoginRequiredMixin, View):
-    template_name = "programme/space.html"
-
-    def get(self, request):
-        language = get_language()
-        memberships = list(
-            Membership.objects.filter(user=request.user)
-            .exclude(status__in=[MembershipStatus.CANCELLED, MembershipStatus.PENDING])
-            .select_related("cohort", "cohort__coordinator__user", "challenge")
-            .order_by("-start_date")
-        )
-        for membership in memberships:
-            membership.challenge_here = content.challenge_in_language(
-                membership.challenge, language
-            )
-        reports = list(
-            request.user.impact_reports.select_related("challenge").order_by("-created_at")[:20]
-        )
-        labels = {
-            (metric.page.translation_key, metric.unit): metric.label
-            for metric in content.metrics_for_language(language)
-        }
-        for report in reports:
-            report.unit_label = labels.get(
-                (report.challenge.translation_key, report.unit), report.unit
-            )
-        context = {
-            "memberships": memberships,
-            "reports": reports,
-            "today": timezone.localdate(),
-            "coordinator": coordination.coordinator_of(request.user),
-        }
-        return render(request, self.template_name, context)
+from programme.services import impact, placement
 
 
 class CancelMembershipView(LoginRequiredMixin, View):
@@ -59,7 +23,7 @@ class CancelMembershipView(LoginRequiredMixin, View):
         )
         placement.cancel_membership(membership)
         messages.success(request, _("Votre inscription est annulée."))
-        return redirect("programme:space")
+        return redirect("volunteers:space")
 
 
 class ReportView(LoginRequiredMixin, View):
@@ -98,7 +62,7 @@ class ReportView(LoginRequiredMixin, View):
             _("Merci ! Votre action est comptée : %(quantity)s %(label)s.")
             % {"quantity": data["quantity"], "label": metric.label},
         )
-        return redirect("programme:space")
+        return redirect("volunteers:space")
 
     def _render(self, form, status=200):
         return render(self.request, self.template_name, {"form": form}, status=status)

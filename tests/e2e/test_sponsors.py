@@ -110,7 +110,7 @@ def test_an_employee_signs_up_with_the_company_domain_and_an_outsider_is_refused
     page.locator("#id_email").fill(email)
     page.locator("#id_password").fill(PASSWORD)
     submit(page)
-    expect(page).to_have_url(re.compile(re.escape(path_in("fr", "programme:sign_up_sent"))))
+    expect(page).to_have_url(re.compile(re.escape(path_in("fr", "account_sent"))))
     stored = server.run_python(
         "from programme.models import Membership\n"
         f"m = Membership.objects.select_related('sponsor_link').get(user__email={email!r})\n"

@@ -152,6 +152,8 @@ ROWS: list[Row] = [
     Row("password_reset_done", PUBLIC),
     Row("password_reset_confirm", PUBLIC, kwargs=_uid_token),  # Django: "invalid link" page
     Row("password_reset_complete", PUBLIC),
+    Row("account_sent", PUBLIC),  # the same "check your inbox" page for every address
+    Row("account_confirm", matrix(400), kwargs=_uid_token),  # "invalid link" page
     # --- Weekly digest of actions and the feed (actions) --------------------------------
     Row("actions:new_actions_feed", PUBLIC, **PUBLIC_PAGE),
     Row("actions:digest_subscribe", PUBLIC),
@@ -258,9 +260,9 @@ ROWS: list[Row] = [
     Row("matching:mute_alerts", matrix(400), "post", kwargs=_token),
     # --- Programme: sign-up, the volunteer's week, the coordinator space ----------------
     Row("programme:sign_up", PUBLIC),
-    Row("programme:sign_up_sent", PUBLIC),
-    Row("programme:confirm", matrix(400), kwargs=_uid_token),
-    Row("programme:space", SIGNED_IN_ONLY, **OWN_DATA),
+    Row("programme:sign_up_sent", matrix(302)),  # to account_sent (sponsors' sign-up)
+    Row("programme:confirm", matrix(301), kwargs=_uid_token),  # old links: account_confirm
+    Row("programme:space", matrix(301)),  # the one space: volunteers:space
     Row("programme:report", SIGNED_IN_ONLY),
     Row("programme:report", matrix(400, anonymous=LOGIN), "post"),
     Row("programme:cancel", POST_ONLY_SIGNED_IN, kwargs=_membership),

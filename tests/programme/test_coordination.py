@@ -182,5 +182,5 @@ def test_the_member_sees_the_cohort_links_in_their_space(client, running_cohort)
     running_cohort.chat_url = "https://chat.example.org/xyz"
     running_cohort.save()
     client.force_login(running_cohort.memberships.first().user)
-    html = client.get("/fr/programme/mon-espace/").content.decode()
+    html = client.get("/fr/mon-espace/").content.decode()
     assert "https://chat.example.org/xyz" in html

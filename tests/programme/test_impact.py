@@ -54,7 +54,7 @@ def test_reporting_an_action_in_french_updates_the_challenge_totals(client, volu
     response = client.post(
         "/fr/programme/declarer-une-action/", {"metric": metric.pk, "quantity": 80}, follow=True
     )
-    assert response.redirect_chain[-1][0] == "/fr/programme/mon-espace/"
+    assert response.redirect_chain[-1][0] == "/fr/mon-espace/"
     assert "80" in response.content.decode()
     assert impact_totals_for_challenge(homeless.translation_key)["kits-hygiene"] == before + 80
 

@@ -1,4 +1,5 @@
-"""The sign-up journey: form, confirmation email, one-time link, placement shown."""
+"""The sign-up journey: the cohorts shown before submitting, the form, the confirmation email
+and one-time link (``portal.accounts``), placement shown in the one volunteer space."""
 
 import datetime
 import re
@@ -11,6 +12,7 @@ from django.utils.html import escape
 
 import pytest
 
+from portal import accounts
 from programme.models import Membership, MembershipStatus
 from programme.services import content, signup
 from tests.programme.conftest import path_in
@@ -34,12 +36,12 @@ def form_data(challenge, week, **overrides):
 
 
 def confirmation_path(message) -> str:
-    return re.search(r"http://[^/]+(/\w\w/\S+/\S+/\S+/)\s", message.body).group(1)
+    return re.search(r"https?://[^/\s]+(/\w\w/\S+)", message.body).group(1)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_the_sign_up_form_lists_the_challenges_of_the_language_and_upcoming_mondays(
-    client, language
+def test_the_first_step_lists_the_challenges_of_the_language_and_the_second_the_mondays(
+    client, language, challenge
 ):
     response = client.get(path_in(language, "sign_up"))
     assert response.status_code == 200
@@ -48,9 +50,21 @@ def test_the_sign_up_form_lists_the_challenges_of_the_language_and_upcoming_mond
     assert len(titles) == 4
     for title in titles:
         assert escape(title) in html
+    assert 'method="get"' in html and 'name="start_date"' not in html
+    page = content.challenge_in_language(challenge, language)
+    response = client.get(path_in(language, "sign_up"), {"challenge": page.pk, "area": "69"})
+    html = response.content.decode()
     first_monday = content.next_mondays(timezone.localdate())[0]
     assert f'value="{first_monday.isoformat()}"' in html
+    assert f'name="challenge" value="{page.pk}"' in html and 'name="area" value="69"' in html
     assert html.count("<h1") == 1
+
+
+def test_a_forged_challenge_or_area_at_the_first_step_answers_400(client):
+    response = client.get("/fr/programme/inscription/", {"challenge": "999999", "area": "99"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="id_challenge_error"' in html and 'id="id_area_error"' in html
 
 
 def test_signing_up_confirming_and_being_placed(
@@ -60,7 +74,7 @@ def test_signing_up_confirming_and_being_placed(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/fr/programme/inscription/", form_data(challenge, week))
     assert response.status_code == 302
-    assert response["Location"] == "/fr/programme/inscription/envoyee/"
+    assert response["Location"] == "/fr/compte/verifiez-vos-mails/"
     assert "nour@example.org" in client.get(response["Location"]).content.decode()
     user = get_user_model().objects.get(email="nour@example.org")
     assert not user.is_active
@@ -73,7 +87,7 @@ def test_signing_up_confirming_and_being_placed(
     assert not user.is_active
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(path, follow=True)
-    assert response.redirect_chain[-1][0] == "/fr/programme/mon-espace/"
+    assert response.redirect_chain[-1][0] == "/fr/mon-espace/"
     membership = Membership.objects.get(user__email="nour@example.org")
     assert membership.status == MembershipStatus.PLACED
     assert "Dans une promotion" in response.content.decode()
@@ -139,7 +153,7 @@ def test_an_existing_account_is_told_by_email_and_the_page_reveals_nothing(
         response = client.post(
             "/fr/programme/inscription/", form_data(challenge, week, email="known@example.org")
         )
-    assert response["Location"] == "/fr/programme/inscription/envoyee/"
+    assert response["Location"] == "/fr/compte/verifiez-vos-mails/"
     assert len(mail.outbox) == 1
     assert "/fr/connexion/" in mail.outbox[0].body
     assert not Membership.objects.filter(user__email="known@example.org").exists()
@@ -180,9 +194,9 @@ def test_unconfirmed_accounts_are_deleted_after_a_week(challenge, week):
         password="Une-phrase-de-passe-solide",
         choice=signup.Choice(challenge, week, "fr", "69"),
     )
-    assert signup.purge_unconfirmed_sign_ups() == 0
-    later = timezone.now() + datetime.timedelta(days=signup.UNCONFIRMED_DAYS + 1)
-    assert signup.purge_unconfirmed_sign_ups(now=later) == 1
+    assert accounts.purge_unconfirmed() == 0
+    later = timezone.now() + datetime.timedelta(days=accounts.UNCONFIRMED_DAYS + 1)
+    assert accounts.purge_unconfirmed(now=later) == 1
     assert not get_user_model().objects.filter(email="late@example.org").exists()
 
 

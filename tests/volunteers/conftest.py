@@ -150,3 +150,18 @@ def person(db, fr, farmers, partner_page) -> Person:
 def person_client(client, person):
     client.force_login(person.user)
     return client
+
+
+@pytest.fixture
+def valid(farmers):
+    """A complete volunteer sign-up form (the address in mixed case)."""
+    return {
+        "first_name": "Anouk",
+        "email": "Anouk.Essai@Example.org",
+        "password1": "Un-mot-de-passe-solide-9",
+        "password2": "Un-mot-de-passe-solide-9",
+        "postcode": "69007",
+        "radius_km": "15",
+        "challenges": [str(farmers.pk)],
+        "data_consent": "on",
+    }

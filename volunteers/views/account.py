@@ -1,7 +1,6 @@
 """Creating a volunteer account, and the volunteer's profile and email preferences."""
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -10,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from matching.services import profile_for
-from portal import ratelimit
+from portal import account_views, ratelimit
+from portal.next_url import local_next, requested_next
 from volunteers import services
 from volunteers.forms import NotificationsForm, ProfileForm, SignUpForm
 
@@ -18,23 +18,28 @@ SIGNUP_BUCKET = "volunteer-signup"
 
 
 class SignUpView(View):
+    """The same answer for every address ("check your inbox", see ``portal.accounts``); the
+    link in the email signs the person in and brings them back to ``next``."""
+
     template_name = "volunteers/signup.html"
 
     def get(self, request):
         if request.user.is_authenticated:
-            return redirect("volunteers:space")
-        return self._render(SignUpForm(language=get_language()))
+            return redirect(requested_next(request) or "volunteers:space")
+        form = SignUpForm(language=get_language())
+        return self._render(form, next_url=requested_next(request))
 
     def post(self, request):
         form = SignUpForm(request.POST, language=get_language())
+        next_url = local_next(request)
         allowed = ratelimit.allow_form_submission(request, SIGNUP_BUCKET)
         if not allowed:
-            return self._render(form, status=429, rate_limited=True)
+            return self._render(form, next_url=next_url, status=429, rate_limited=True)
         if not form.is_valid():
-            return self._render(form, status=400)
+            return self._render(form, next_url=next_url, status=400)
         data = form.cleaned_data
         try:
-            user = services.sign_up(
+            services.sign_up(
                 email=data["email"],
                 first_name=data["first_name"],
                 password=data["password1"],
@@ -43,16 +48,16 @@ class SignUpView(View):
                 challenges=list(data["challenges"]),
                 language=get_language(),
                 contact_consent=data["contact_consent"],
+                next_url=next_url,
             )
         except ValidationError as error:
             form.add_error(None, error)
-            return self._render(form, status=400)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Bienvenue ! Votre compte de volontaire est créé."))
-        return redirect("volunteers:space")
+            return self._render(form, next_url=next_url, status=400)
+        account_views.remember_sign_up(request, data["email"])
+        return redirect("account_sent")
 
-    def _render(self, form, *, status=200, rate_limited=False):
-        context = {"form": form, "rate_limited": rate_limited}
+    def _render(self, form, *, next_url, status=200, rate_limited=False):
+        context = {"form": form, "rate_limited": rate_limited, "next": next_url}
         return render(self.request, self.template_name, context, status=status)
 
 

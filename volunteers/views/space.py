@@ -1,14 +1,19 @@
-"""The volunteer space's home: their pledges, with a way to withdraw the pending ones."""
+"""The volunteer space, the one place of a volunteer's account: their pledges (with a way to
+withdraw the pending ones), their programme weeks and cohort, their impact reports, and the
+links to their profile, notifications and data."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
 from matching.models import Pledge, PledgeStatus, VolunteerProfile
 from matching.services import PledgeError
+from programme.services import space as programme_space
 from volunteers import services
 
 
@@ -16,10 +21,15 @@ class SpaceView(LoginRequiredMixin, View):
     template_name = "volunteers/space.html"
 
     def get(self, request):
+        language = get_language()
         context = {
             "pledges": list(services.pledges_of(request.user)),
             "profile": VolunteerProfile.objects.filter(user=request.user).first(),
             "pledged": PledgeStatus.PLEDGED,
+            "memberships": programme_space.weeks_of(request.user, language),
+            "reports": programme_space.reports_of(request.user, language),
+            "is_coordinator": programme_space.is_coordinator(request.user),
+            "today": timezone.localdate(),
         }
         return render(request, self.template_name, context)
 
