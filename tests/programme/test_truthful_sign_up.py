@@ -3,7 +3,6 @@ listed before submitting; someone whose département has no place goes to a remo
 room and is told so; only when no matching cohort has a place are they wait-listed, and told
 that too."""
 
-
 import pytest
 
 from programme.models import Cohort, CohortStatus, MembershipStatus
