@@ -73,7 +73,7 @@
   }
 
   /* Each marker carries the numbers its needs have in the list ("3" or "3, 5"). */
-  function markerFor(features, firstRank, kmLabel) {
+  function markerFor(features, kmLabel) {
     var L = window.L;
     var coordinates = features[0].geometry.coordinates;
     var ranks = features.map(function (feature) { return feature.rank; });
@@ -103,7 +103,7 @@
     data.features.forEach(function (feature, index) { feature.rank = firstRank + index; });
     var map = window.reactionMap.create(element);
     var markers = groupByPoint(data.features).map(function (features) {
-      return markerFor(features, firstRank, element.dataset.km);
+      return markerFor(features, element.dataset.km);
     });
     if (element.dataset.hereLat) {
       markers.push(
