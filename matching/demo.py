@@ -14,10 +14,20 @@ from django.utils import timezone
 
 from challenges.models import ChallengePage, PartnerPage
 from matching.geocoding import OfflineGeocoder
-from matching.models import GeocodingStatus, Need, NeedStatus, Place, PlaceKind, PublicPrecision
+from matching.models import (
+    GeocodingStatus,
+    Need,
+    NeedStatus,
+    Place,
+    PlaceKind,
+    Pledge,
+    PublicPrecision,
+)
 from matching.models import Skill as S
 from matching.population import KM_PER_DEGREE, population_points
 from portal.demo import DemoContext
+
+DROP_OFF = "Présentez-vous à l'accueil, du lundi au samedi de 9 h à 18 h."
 
 # Real communes, by postcode (the gazetteer places them).
 TOWNS = [
@@ -224,6 +234,7 @@ def load(ctx: DemoContext, **options) -> None:
 def load_curated(challenges: dict, partners: dict) -> int:
     """Realistic places in real communes, each with needs from the seed; once."""
     rnd = random.Random("ré_action-matching-demo")
+    split = random.Random("ré_action-matching-demo-pledges")  # leaves rnd's sequence as it was
     geocoder = OfflineGeocoder()
     now = timezone.now()
     made = 0
@@ -246,19 +257,21 @@ def load_curated(challenges: dict, partners: dict) -> int:
                 latitude=round(lat, 5),
                 longitude=round(lon, 5),
                 public_precision=precision,
+                public_instructions=DROP_OFF,
                 geocoding_status=GeocodingStatus.OK,
                 geocoding_source="gazetteer",
                 geocoded_at=now,
             )
             for title, description, unit, (low, high), skill in rnd.sample(needs, 2):
                 wanted = rnd.randint(low, high)
-                Need.objects.create(
+                pledged = _past_pledges(split, rnd.randint(0, wanted // 2))
+                need = Need.objects.create(
                     place=place,
                     challenge=challenges.get(slug),
                     title=title,
                     description=description,
                     quantity_wanted=wanted,
-                    quantity_pledged=rnd.randint(0, wanted // 2),
+                    quantity_pledged=sum(pledged),
                     unit=unit,
                     urgency=rnd.choice([1, 2, 2, 3, 4]),
                     skill=skill,
@@ -266,8 +279,24 @@ def load_curated(challenges: dict, partners: dict) -> int:
                     status=NeedStatus.OPEN,
                     published_at=now,
                 )
+                # Earlier volunteers, since gone (anonymous): counters and pledges agree.
+                made_pledges = Pledge.objects.bulk_create(
+                    [Pledge(need=need, quantity=quantity) for quantity in pledged]
+                )
+                Pledge.objects.filter(pk__in=[p.pk for p in made_pledges]).update(
+                    created_at=now - datetime.timedelta(days=split.randint(2, 20))
+                )
                 made += 1
     return made
+
+
+def _past_pledges(rnd: random.Random, total: int) -> list[int]:
+    """``total`` split into one to three pledges (none when nothing is promised)."""
+    if total == 0:
+        return []
+    cuts = sorted(rnd.sample(range(1, total), min(2, total - 1))) if total > 1 else []
+    bounds = [0, *cuts, total]
+    return [high - low for low, high in zip(bounds, bounds[1:], strict=False)]
 
 
 def load_bulk(target: int, challenges: dict, partners: dict, *, stdout=None) -> int:

@@ -1,4 +1,5 @@
 """Reactions to saves made anywhere (admin, services, shell): geocoding queued after commit,
+a new pledge confirmed to its volunteer by email,
 need counters recounted when a pledge disappears, a departing volunteer's pending pledges
 released (their completed ones stay, anonymous, in the figures)."""
 
@@ -24,6 +25,13 @@ def queue_profile_geocoding(sender, instance: VolunteerProfile, **kwargs):
     if instance.postcode and instance.geocoding_status == GeocodingStatus.PENDING:
         profile_id = instance.pk
         transaction.on_commit(lambda: outbox.dispatch(tasks.geocode_profile, profile_id))
+
+
+@receiver(post_save, sender=Pledge, dispatch_uid="matching_confirm_new_pledge")
+def confirm_new_pledge(sender, instance: Pledge, created: bool, raw: bool = False, **kwargs):
+    if created and not raw:
+        pledge_id = instance.pk
+        transaction.on_commit(lambda: outbox.dispatch(tasks.send_pledge_confirmation, pledge_id))
 
 
 @receiver(post_delete, sender=Pledge, dispatch_uid="matching_recount_after_pledge_delete")

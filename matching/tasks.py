@@ -4,7 +4,7 @@ from celery import shared_task
 
 from matching import services
 from matching.geocoding import GeocoderUnavailable
-from matching.services import alerts
+from matching.services import alerts, pledge_emails
 from portal import outbox
 
 GEOCODING_MAX_RETRIES = 5
@@ -39,6 +39,18 @@ def geocode_profile(self, profile_id: int) -> None:
 def expire_stale_needs() -> int:
     """Beat: open needs past their end date become 'expired'."""
     return services.expire_stale_needs()
+
+
+@shared_task(ignore_result=True)
+def send_pledge_confirmation(pledge_id: int) -> int:
+    """The volunteer's confirmation of a new pledge (once, even when retried)."""
+    return pledge_emails.send_confirmation(pledge_id)
+
+
+@shared_task(ignore_result=True)
+def send_pledge_reminders() -> int:
+    """Beat: a reminder to each volunteer whose need ends within a day (once per pledge)."""
+    return pledge_emails.send_due_reminders()
 
 
 # Urgent-need alerts (see matching.services.alerts for how each email leaves exactly once).

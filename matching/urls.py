@@ -12,6 +12,7 @@ urlpatterns = [
     path(_("pres-de-chez-moi/"), views.near_me, name="near_me"),
     path(_("besoins/<int:pk>/"), views.need_detail, name="need_detail"),
     path(_("besoins/<int:pk>/engagement/"), views.pledge, name="pledge"),
+    path(_("engagements/<int:pk>/"), views.pledge_confirmation, name="pledge_confirmation"),
     path(_("alertes/couper/<str:token>/"), views_alerts.mute_alerts, name="mute_alerts"),
     path(_("besoins/<int:pk>/signaler/"), views.report_need, name="report_need"),
 ]

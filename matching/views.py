@@ -1,5 +1,5 @@
-"""Pages of the matching room: the volunteer's search, a need, a pledge, a need's report
-(thin: services do the work)."""
+"""Pages of the matching room: the volunteer's search, a need, a pledge and its confirmation,
+a need's report (thin: services do the work)."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +20,7 @@ from matching.forms import PAGE_SIZE, NearMeForm, NeedReportForm, PledgeForm
 from matching.models import NeedStatus, VolunteerProfile
 from matching.public import feature_collection, match_rows
 from matching.services import moderation
+from matching.services import pledge_follow_up as follow_up
 from portal import ratelimit
 
 # Per account: enough for a busy volunteer, too few for a script.
@@ -27,11 +29,17 @@ REPORT_LIMIT, REPORT_WINDOW_S = 10, 3600
 DIRECTORY_ACTIONS_SHOWN = 3
 
 
+BASEMAP = "matching/basemap/france-departements.geojson"
+
+
 def map_settings() -> dict:
-    """Leaflet's tile layer: none unless MAP_TILES_URL is set (no tile fetch by default)."""
+    """The map's background: the offline basemap of France's departments (a static file) by
+    default, online tiles instead when MAP_TILES_URL is set."""
+    tiles_url = getattr(settings, "MAP_TILES_URL", "")
     return {
-        "tiles_url": getattr(settings, "MAP_TILES_URL", ""),
+        "tiles_url": tiles_url,
         "attribution": getattr(settings, "MAP_TILES_ATTRIBUTION", ""),
+        "basemap_url": "" if tiles_url else static(BASEMAP),
     }
 
 
@@ -49,6 +57,9 @@ def near_me(request):
             return TemplateResponse(request, "matching/near_me.html", context, status=400)
         point, radius_km, options = form.point, form.chosen_radius_km, form.search_options()
         page, context["origin_label"] = form.page_number, form.origin_label
+        # The visitor's own input, shown back to them only ("you are here"); a saved address
+        # (below) is never put in a page.
+        context["here"] = {"lat": point.latitude, "lon": point.longitude}
     else:
         origin = services.own_search_origin(request.user)
         if origin is not None:
@@ -107,11 +118,12 @@ def _own_profile(user) -> VolunteerProfile | None:
     return VolunteerProfile.objects.filter(user=user).first()
 
 
-def _pledge_form(user, need, data=None) -> PledgeForm:
+def _pledge_form(user, need, data=None, *, figures=None) -> PledgeForm:
     profile = _own_profile(user)
+    figures = figures or services.need_figures(need)
     return PledgeForm(
         data,
-        remaining=max(1, need.quantity_remaining),
+        remaining=max(1, figures.remaining),
         has_phone=bool(profile and profile.phone),
         has_email=bool(getattr(user, "email", "")),
     )
@@ -120,14 +132,19 @@ def _pledge_form(user, need, data=None) -> PledgeForm:
 def need_detail(request, pk: int, *, form=None, report_form=None, status=200):
     """A public need: what is asked, how far along it is; pledge and report forms."""
     need = _need_or_404(pk)
+    figures = services.need_figures(need)
+    point = need.place.public_point()
     context = {
         "need": need,
+        "figures": figures,
+        "address": follow_up.public_address(need.place),
         "challenge": services.localized_challenge(need.challenge, get_language()),
-        "volunteer_count": services.volunteer_count(need),
-        "can_pledge": need.is_open and need.quantity_remaining > 0,
+        "can_pledge": need.is_open and figures.remaining > 0,
         "is_paused": need.status == NeedStatus.PAUSED,
-        "form": form or _pledge_form(request.user, need),
+        "form": form or _pledge_form(request.user, need, figures=figures),
         "report_form": report_form or NeedReportForm(),
+        "map": map_settings(),
+        "map_point": {"lat": point[0], "lon": point[1]} if point else None,
     }
     return TemplateResponse(request, "matching/need_detail.html", context, status=status)
 
@@ -152,7 +169,7 @@ def pledge(request, pk: int):
         return need_detail(request, pk, form=form, status=400)
     profile = services.profile_for(request.user, language=get_language())
     try:
-        services.pledge(
+        made = services.pledge(
             volunteer=profile,
             need_id=need.pk,
             quantity=form.cleaned_data["quantity"],
@@ -167,7 +184,18 @@ def pledge(request, pk: int):
         _("Merci ! Votre engagement de %(quantity)s %(unit)s est enregistré.")
         % {"quantity": form.cleaned_data["quantity"], "unit": need.unit},
     )
-    return redirect(need.get_absolute_url())
+    return redirect("matching:pledge_confirmation", pk=made.pk)
+
+
+@login_required
+def pledge_confirmation(request, pk: int):
+    """What the volunteer promised, where and when, whom to ask, how to withdraw: for the
+    pledge's own volunteer only (404 for anyone else, never a hint that it exists)."""
+    pledge_row = follow_up.own_pledge(request.user, pk)
+    if pledge_row is None:
+        raise Http404(_("Cet engagement n'existe pas."))
+    context = {"follow": follow_up.follow_up(pledge_row)}
+    return TemplateResponse(request, "matching/pledge_confirmation.html", context)
 
 
 @login_required

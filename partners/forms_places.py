@@ -75,6 +75,8 @@ class PlaceForm(forms.ModelForm):
             "postcode",
             "town",
             "public_precision",
+            "public_instructions",
+            "public_contact",
             "latitude",
             "longitude",
         ]
@@ -88,6 +90,7 @@ class PlaceForm(forms.ModelForm):
                 attrs={"autocomplete": "postal-code", "inputmode": "numeric", "maxlength": 6}
             ),
             "town": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            "public_instructions": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):

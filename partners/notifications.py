@@ -1,5 +1,7 @@
 """Emails to partners: one per new pledge (members with ``notify_pledges``) and a daily summary
-(members with ``daily_summary``), each in the member's language.
+(members with ``daily_summary``), each in the member's language. A pledge for a place with no
+partner account (no partner, or no active member with an email) goes to the editors' inbox
+(``STAFF_EMAIL``) instead: never to nobody.
 
 What a partner learns of a volunteer is partners.pledge_contact's rule: the first name, and the
 email or phone only when the volunteer chose to share it for that pledge.
@@ -114,9 +116,11 @@ def send_pledge_notification(pledge_id: int) -> int:
         .filter(pk=pledge_id)
         .first()
     )
-    if pledge is None or pledge.need.place.partner is None:
+    if pledge is None:
         return 0
     partner = pledge.need.place.partner
+    if partner is None or not has_account(partner):
+        return _send_all([_to_editors(pledge)])
 
     def build(language: str) -> tuple[str, dict]:
         subject = _("Nouvel engagement pour « %(title)s »") % {"title": pledge.need.title}
@@ -132,6 +136,37 @@ def send_pledge_notification(pledge_id: int) -> int:
     members = recipients(partner, preference="notify_pledges")
     messages = _to_members(members, partner, "partners/email/pledge.txt", build)
     return _send_all(messages)
+
+
+def has_account(partner: PartnerPage) -> bool:
+    """Whether anyone can read the partner's emails (an active member with an email)."""
+    return (
+        PartnerMember.objects.filter(partner=partner, user__is_active=True)
+        .exclude(user__email="")
+        .exists()
+    )
+
+
+def _to_editors(pledge: Pledge) -> EmailMessage:
+    """A pledge for a place without a partner account goes to the editors' inbox (STAFF_EMAIL),
+    in the site's language: someone passes it on, nobody is left waiting."""
+    language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = _("Engagement à transmettre : « %(title)s »") % {"title": pledge.need.title}
+        body = render_to_string(
+            "partners/email/pledge_to_editors.txt",
+            {
+                "pledge": pledge,
+                "need": pledge.need,
+                "place": pledge.need.place,
+                "partner": pledge.need.place.partner,
+                "first_name": pledge_contact.volunteer_first_name(pledge),
+                "email": pledge_contact.shared_email(pledge),
+                "phone": pledge_contact.shared_phone(pledge),
+                "url": _absolute("matching:need_detail", language, pledge.need_id),
+            },
+        )
+    return EmailMessage(subject, body, None, [settings.STAFF_EMAIL])
 
 
 # --- The daily summary ----------------------------------------------------------------------

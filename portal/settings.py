@@ -218,6 +218,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
     "expire-stale-needs": {"task": "matching.tasks.expire_stale_needs", "schedule": 15 * 60.0},
+    # A day before a need ends, its volunteers with a pending pledge are reminded (once each).
+    "send-pledge-reminders": {
+        "task": "matching.tasks.send_pledge_reminders",
+        "schedule": 15 * 60.0,
+    },
     "purge-unconfirmed-sign-ups": {
         "task": "programme.tasks.purge_unconfirmed_sign_ups",
         "schedule": 24 * 3600.0,

@@ -2,7 +2,8 @@
 
 Dependencies point one way: ``places`` knows ``challenges.PartnerPage``; ``needs`` knows places
 and ``challenges.ChallengePage``; ``volunteers`` knows the user model and challenges; ``pledges``
-knows needs and volunteers; ``alerts`` (urgent-need alerts) knows needs and volunteers.
+knows needs and volunteers; ``pledge_emails`` (a pledge's confirmation and reminder,
+each once) knows pledges; ``alerts`` (urgent-need alerts) knows needs and volunteers.
 Nothing here imports services, tasks or views.
 """
 
@@ -22,6 +23,7 @@ from matching.models.choices import (
 )
 from matching.models.needs import Need
 from matching.models.places import Place
+from matching.models.pledge_emails import PledgeEmail, PledgeEmailKind
 from matching.models.pledges import Pledge
 from matching.models.reports import NeedReport
 from matching.models.volunteers import VolunteerProfile
@@ -42,6 +44,8 @@ __all__ = [
     "Place",
     "PlaceKind",
     "Pledge",
+    "PledgeEmail",
+    "PledgeEmailKind",
     "PledgeStatus",
     "PublicPrecision",
     "Skill",

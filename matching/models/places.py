@@ -39,6 +39,25 @@ class Place(models.Model):
         default=PublicPrecision.STREET,
         help_text=_("Précision avec laquelle le lieu est montré au public et dans l'API."),
     )
+    public_instructions = models.TextField(
+        _("comment et quand venir"),
+        blank=True,
+        max_length=1000,
+        help_text=_(
+            "Montré au public et aux volontaires engagés : où déposer ou se présenter, horaires "
+            "d'ouverture, accès. Par exemple : accueil du bâtiment B, du lundi au vendredi, "
+            "9 h – 17 h."
+        ),
+    )
+    public_contact = models.CharField(
+        _("contact public"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Montré aux volontaires : le téléphone ou l'e-mail de l'accueil, pas celui d'une "
+            "personne. Facultatif."
+        ),
+    )
     geocoding_status = models.CharField(
         _("géocodage"),
         max_length=20,
@@ -69,6 +88,8 @@ class Place(models.Model):
             heading=_("Coordonnées (laissez vide : elles sont calculées depuis l'adresse)"),
         ),
         FieldPanel("public_precision"),
+        FieldPanel("public_instructions"),
+        FieldPanel("public_contact"),
     ]
 
     class Meta:

@@ -26,11 +26,12 @@ from matching.services.pledging import (
     recount_need,
 )
 from matching.services.publishing import approve, needs_review, publish
-from matching.services.volunteers import own_search_origin, profile_for, volunteer_count
+from matching.services.volunteers import NeedFigures, need_figures, own_search_origin, profile_for
 
 __all__ = [
     "MAX_LIMIT",
     "MAX_RADIUS_KM",
+    "NeedFigures",
     "NeedMatch",
     "PledgeError",
     "approve",
@@ -47,10 +48,10 @@ __all__ = [
     "localized_challenges_by_id",
     "mark_place_geocoding_failed",
     "nearest_open_needs",
+    "need_figures",
     "pledge",
     "public_needs",
     "own_search_origin",
     "profile_for",
     "recount_need",
-    "volunteer_count",
 ]

@@ -1,10 +1,12 @@
 """Volunteers as the matching pages see them: their own search origin (private, used on the
 server only) and, for everyone else, counts."""
 
-from django.db.models import Count
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, Sum
 
 from matching import geo
-from matching.models import Need, PledgeStatus, VolunteerProfile
+from matching.models import Need, Pledge, PledgeStatus, VolunteerProfile
 
 
 def own_search_origin(user) -> tuple[geo.Point, int] | None:
@@ -25,8 +27,34 @@ def profile_for(user, *, language: str) -> VolunteerProfile:
     return profile
 
 
-def volunteer_count(need: Need) -> int:
-    """How many volunteers stand behind a need (the only thing said of them in public)."""
-    return need.pledges.exclude(status=PledgeStatus.CANCELLED).aggregate(
-        count=Count("volunteer", distinct=True)
-    )["count"]
+@dataclass(frozen=True)
+class NeedFigures:
+    """What the public reads of a need's progress, all from its pledges at once: the
+    quantity promised and the number of volunteers behind it always agree."""
+
+    wanted: int
+    pledged: int
+    fulfilled: int
+    volunteers: int
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.wanted - self.pledged)
+
+
+def need_figures(need: Need) -> NeedFigures:
+    """One query over the need's standing pledges (promised or done). A volunteer who pledged
+    twice counts once; a pledge whose volunteer left the site still counts as one person."""
+    standing = Q(status__in=[PledgeStatus.PLEDGED, PledgeStatus.DONE])
+    totals = Pledge.objects.filter(standing, need=need).aggregate(
+        pledged=Sum("quantity"),
+        fulfilled=Sum("quantity", filter=Q(status=PledgeStatus.DONE)),
+        people=Count("volunteer", distinct=True),
+        departed=Count("pk", filter=Q(volunteer__isnull=True)),
+    )
+    return NeedFigures(
+        wanted=need.quantity_wanted,
+        pledged=totals["pledged"] or 0,
+        fulfilled=totals["fulfilled"] or 0,
+        volunteers=totals["people"] + totals["departed"],
+    )

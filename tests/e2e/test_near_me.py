@@ -85,8 +85,9 @@ def test_the_map_shows_the_listed_needs_with_javascript(
         "() => new Set(JSON.parse(document.getElementById('need-map-data').textContent)"
         ".features.map((f) => f.geometry.coordinates.join(','))).size"
     )
-    markers = page.locator("#need-map .leaflet-marker-icon")
+    markers = page.locator("#need-map .map-badge--need")
     assert markers.count() == points <= count  # one marker per place, its needs in its popup
+    expect(page.locator("#need-map .map-badge--here")).to_have_count(1)  # the searched point
     assert page.locator("#need-map .leaflet-tile").count() == 0, "no tile layer in tests"
     markers.first.focus()  # keyboard users open a marker's popup too
     page.keyboard.press("Enter")
@@ -142,7 +143,7 @@ def test_a_volunteer_signs_in_and_pledges_without_javascript(page_without_js, li
     search(page, "fr", "75011")
     page.locator(".need-card__title a").first.click()
     need_path = page.url
-    page.locator(".need-detail__pledge a.button").click()
+    page.locator("a[data-cta=login]").click()
     page.locator("input[name=username]").fill("benevole-e2e")
     page.locator("input[name=password]").fill("Un-mot-de-passe-solide-42")
     page.locator("main form button[type=submit], main form input[type=submit]").first.click()
@@ -151,6 +152,8 @@ def test_a_volunteer_signs_in_and_pledges_without_javascript(page_without_js, li
     page.locator("#id_quantity").fill("1")
     page.locator(".need-detail__pledge button[type=submit]").click()
     expect(page.locator(".messages")).to_contain_text("Votre engagement de 1")
+    expect(page.locator("h1")).to_contain_text("votre engagement est enregistré")
+    page.goto(need_path)
     after = int(page.locator(".need-detail__facts dd").nth(1).inner_text().split()[0])
     assert after == remaining - 1
     assert problems_of(page) == []

@@ -254,6 +254,14 @@ ROWS: list[Row] = [
     Row("matching:need_detail", PUBLIC, kwargs=_need, **PUBLIC_PAGE),
     Row("matching:pledge", POST_ONLY_SIGNED_IN, kwargs=_need),
     Row("matching:pledge", matrix(400, anonymous=LOGIN), "post", kwargs=_need),  # no quantity
+    # A pledge's confirmation page: its own volunteer only, everyone else a 404.
+    Row(
+        "matching:pledge_confirmation",
+        matrix(404, anonymous=LOGIN, volunteer=200),
+        kwargs=_pledge,
+        secrets=(VOLUNTEER_EMAIL, VOLUNTEER_PHONE),
+        hidden_from=ROLES,
+    ),
     Row("matching:report_need", POST_ONLY_SIGNED_IN, kwargs=_need),
     Row("matching:report_need", matrix(400, anonymous=LOGIN), "post", kwargs=_need),
     Row("matching:mute_alerts", matrix(400), kwargs=_token),

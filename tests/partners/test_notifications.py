@@ -47,6 +47,11 @@ def volunteer():
     return profile
 
 
+def partner_mail() -> list:
+    """What left for partners and editors (the volunteer's own confirmation set aside)."""
+    return [message for message in mail.outbox if "zoe.private@example.org" not in message.to]
+
+
 def make_pledge(need, volunteer, capture, *, channel=ContactChannel.NONE, quantity=3):
     with capture(execute=True):
         return Pledge.objects.create(
@@ -62,8 +67,8 @@ def test_a_new_pledge_emails_the_members_who_asked_for_it(
     member(other_partner_page, "autre-partenaire")
     make_pledge(need, volunteer, django_capture_on_commit_callbacks)
 
-    assert [message.to for message in mail.outbox] == [[wants.user.email]]
-    message = mail.outbox[0]
+    assert [message.to for message in partner_mail()] == [[wants.user.email]]
+    message = partner_mail()[0]
     assert "Repas chauds" in message.subject
     assert "Zoé" in message.body and "3 repas" in message.body
     assert "Secret-Nom" not in message.body
@@ -84,7 +89,7 @@ def test_the_pledge_email_shows_only_the_contact_the_volunteer_chose(
 ):
     member(partner_page, "responsable")
     make_pledge(need, volunteer, django_capture_on_commit_callbacks, channel=channel)
-    body = mail.outbox[0].body
+    body = partner_mail()[0].body
     assert shown in body
     assert hidden not in body
 
@@ -98,15 +103,36 @@ def test_the_pledge_email_is_in_the_language_the_member_was_invited_in(
     invitation.accepted_at = timezone.now()
     invitation.save()
     make_pledge(need, volunteer, django_capture_on_commit_callbacks)
-    assert f"{settings.SITE_BASE_URL}/en/" in mail.outbox[0].body
+    assert f"{settings.SITE_BASE_URL}/en/" in partner_mail()[0].body
 
 
-def test_a_pledge_on_a_need_without_partner_emails_nobody(
+def test_a_pledge_on_a_need_without_partner_goes_to_the_editors_inbox(
     volunteer, django_capture_on_commit_callbacks
 ):
-    orphan = NeedFactory(place=PlaceFactory(partner=None))
+    orphan = NeedFactory(place=PlaceFactory(partner=None), title="Couvertures")
     make_pledge(orphan, volunteer, django_capture_on_commit_callbacks)
-    assert mail.outbox == []
+    assert [message.to for message in partner_mail()] == [[settings.STAFF_EMAIL]]
+    assert "Couvertures" in partner_mail()[0].subject
+    assert "zoe.private@example.org" not in partner_mail()[0].body  # not shared: not said
+
+
+def test_a_pledge_for_a_partner_page_without_account_goes_to_the_editors_inbox(
+    partner_page, need, volunteer, django_capture_on_commit_callbacks
+):
+    assert not PartnerMember.objects.filter(partner=partner_page).exists()
+    make_pledge(need, volunteer, django_capture_on_commit_callbacks, channel=ContactChannel.EMAIL)
+    (message,) = partner_mail()
+    assert message.to == [settings.STAFF_EMAIL]
+    assert partner_page.title in message.body
+    assert "Zoé" in message.body and "zoe.private@example.org" in message.body  # shared
+
+
+def test_members_who_turned_pledge_emails_off_are_not_overruled_by_the_editors(
+    partner_page, need, volunteer, django_capture_on_commit_callbacks
+):
+    member(partner_page, "resume-seulement", notify_pledges=False)
+    make_pledge(need, volunteer, django_capture_on_commit_callbacks)
+    assert partner_mail() == []
 
 
 def test_the_daily_summary_goes_once_a_day_to_the_members_who_asked_for_it(

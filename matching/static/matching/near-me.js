@@ -1,5 +1,6 @@
 /* ré_action — the volunteer search, enhanced: "use my position" and a Leaflet map of the
-   results. Without JavaScript the form and the list work alone; nothing here is required. */
+   results, numbered as in the list, with the searched point ("you are here"); its background
+   comes from map.js. Without JavaScript the form and the list work alone. */
 (function () {
   "use strict";
 
@@ -38,6 +39,7 @@
     features.forEach(function (feature) {
       var properties = feature.properties;
       var item = document.createElement("li");
+      item.appendChild(document.createTextNode(feature.rank + ". "));
       var link = document.createElement("a");
       link.href = properties.url;
       link.textContent = properties.title;
@@ -70,10 +72,26 @@
     return groups;
   }
 
+  /* Each marker carries the numbers its needs have in the list ("3" or "3, 5"). */
+  function markerFor(features, kmLabel) {
+    var L = window.L;
+    var coordinates = features[0].geometry.coordinates;
+    var ranks = features.map(function (feature) { return feature.rank; });
+    var label = ranks.join(", ") + " — " + features[0].properties.place;
+    var marker = L.marker([coordinates[1], coordinates[0]], {
+      icon: window.reactionMap.badge(ranks.length > 2 ? ranks[0] + "+" : ranks.join(","),
+        "map-badge--need"),
+      title: label,
+      keyboard: true
+    });
+    marker.bindPopup(popupContent(features, kmLabel));
+    return marker;
+  }
+
   function setupMap() {
     var element = document.getElementById("need-map");
     var dataElement = document.getElementById("need-map-data");
-    if (!element || !dataElement || !window.L) {
+    if (!element || !dataElement || !window.L || !window.reactionMap) {
       return;
     }
     var data = JSON.parse(dataElement.textContent);
@@ -81,39 +99,24 @@
       return;
     }
     var L = window.L;
-    element.hidden = false;
-    element.setAttribute("role", "region");
-    element.setAttribute("aria-label", element.dataset.label);
-    var reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    // No fading: a popup is readable (full contrast) as soon as it opens.
-    var map = L.map(element, {
-      scrollWheelZoom: false,
-      fadeAnimation: false,
-      zoomAnimation: !reducedMotion,
-      markerZoomAnimation: !reducedMotion
-    });
-    if (element.dataset.tilesUrl) {
-      L.tileLayer(element.dataset.tilesUrl, {
-        attribution: element.dataset.attribution,
-        maxZoom: 18
-      }).addTo(map);
-    }
+    var firstRank = parseInt(element.dataset.firstRank || "1", 10);
+    data.features.forEach(function (feature, index) { feature.rank = firstRank + index; });
+    var map = window.reactionMap.create(element);
     var markers = groupByPoint(data.features).map(function (features) {
-      var coordinates = features[0].geometry.coordinates;
-      var label = features[0].properties.place;
-      if (features.length > 1) {
-        label += " (" + features.length + ")";
-      }
-      var marker = L.marker([coordinates[1], coordinates[0]], {
-        alt: label,
-        title: label,
-        keyboard: true
-      });
-      marker.bindPopup(popupContent(features, element.dataset.km));
-      return marker;
+      return markerFor(features, element.dataset.km);
     });
+    if (element.dataset.hereLat) {
+      markers.push(
+        L.marker([parseFloat(element.dataset.hereLat), parseFloat(element.dataset.hereLon)], {
+          icon: window.reactionMap.badge("", "map-badge--here"),
+          title: element.dataset.hereLabel,
+          keyboard: false,
+          zIndexOffset: -100
+        })
+      );
+    }
     var layer = L.featureGroup(markers).addTo(map);
-    map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 14 });
+    map.fitBounds(layer.getBounds(), { padding: [28, 28], maxZoom: 12 });
     element.dataset.ready = "true";
   }
 

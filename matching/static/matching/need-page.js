@@ -14,3 +14,20 @@
   radios.forEach(function (radio) { radio.addEventListener("change", update); });
   update();
 })();
+
+// The place on a small map (its public point), over the offline basemap (map.js).
+(function () {
+  "use strict";
+  var element = document.getElementById("need-map");
+  if (!element || !window.reactionMap) return;
+  var map = window.reactionMap.create(element);
+  if (!map) return;
+  var point = [parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)];
+  map.setView(point, 8);
+  window.L.marker(point, {
+    icon: window.reactionMap.badge("", "map-badge--place"),
+    title: element.dataset.place,
+    keyboard: false
+  }).addTo(map);
+  element.dataset.ready = "true";
+})();

@@ -1,0 +1,107 @@
+"""Emails to a volunteer about their pledge, in their language: the confirmation (right after
+the pledge) and a reminder REMINDER_BEFORE the need ends. Each goes at most once per pledge: a
+PledgeEmail row is claimed in the transaction that sends it (with the outbox backend, the email
+and its claim commit together); a failed send rolls the claim back for a later try."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from matching.models import NeedStatus, Pledge, PledgeEmail, PledgeEmailKind, PledgeStatus
+from matching.services.pledge_follow_up import follow_up
+
+REMINDER_BEFORE = timedelta(hours=24)
+TEMPLATES = {
+    PledgeEmailKind.CONFIRMATION: "matching/email/pledge_confirmation.txt",
+    PledgeEmailKind.REMINDER: "matching/email/pledge_reminder.txt",
+}
+
+
+def _absolute(view_name: str, language: str, **kwargs) -> str:
+    with translation.override(language):
+        path = reverse(view_name, kwargs=kwargs)
+    return f"{settings.SITE_BASE_URL}{path}"
+
+
+def message(pledge: Pledge, kind: str) -> EmailMessage:
+    """The email of ``kind`` for ``pledge``, in its volunteer's language."""
+    volunteer = pledge.volunteer
+    language = volunteer.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "first_name": volunteer.user.first_name,
+            "follow": follow_up(pledge),
+            "confirmation_url": _absolute("matching:pledge_confirmation", language, pk=pledge.pk),
+        }
+        if kind == PledgeEmailKind.CONFIRMATION:
+            subject = _("Votre engagement pour « %(title)s »") % {"title": pledge.need.title}
+        else:
+            subject = _("Rappel : « %(title)s » se termine bientôt") % {"title": pledge.need.title}
+        body = render_to_string(TEMPLATES[kind], context)
+    return EmailMessage(subject, body, None, [volunteer.user.email])
+
+
+def _pledge(pledge_id: int) -> Pledge | None:
+    return (
+        Pledge.objects.select_related("need__place__partner", "volunteer__user")
+        .filter(pk=pledge_id, volunteer__isnull=False)
+        .exclude(volunteer__user__email="")
+        .first()
+    )
+
+
+def _send_once(pledge: Pledge, kind: str) -> int:
+    try:
+        with transaction.atomic():
+            PledgeEmail.objects.create(pledge=pledge, kind=kind)
+            message(pledge, kind).send()
+    except IntegrityError:  # already sent (or being sent by another worker)
+        return 0
+    return 1
+
+
+def send_confirmation(pledge_id: int) -> int:
+    """The volunteer's confirmation of one pledge; 0 when already sent or no email."""
+    pledge = _pledge(pledge_id)
+    if pledge is None:
+        return 0
+    return _send_once(pledge, PledgeEmailKind.CONFIRMATION)
+
+
+def reminders_due(*, now=None):
+    """Pending pledges whose need ends within REMINDER_BEFORE and that were made before that
+    window opened (a pledge made the day before has its confirmation fresh in mind)."""
+    now = now or timezone.now()
+    return (
+        Pledge.objects.filter(
+            status=PledgeStatus.PLEDGED,
+            need__status=NeedStatus.OPEN,
+            need__ends_at__gt=now,
+            need__ends_at__lte=now + REMINDER_BEFORE,
+            created_at__lt=F("need__ends_at") - REMINDER_BEFORE,
+            volunteer__isnull=False,
+        )
+        .exclude(volunteer__user__email="")
+        .exclude(emails__kind=PledgeEmailKind.REMINDER)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def send_reminder(pledge_id: int) -> int:
+    pledge = _pledge(pledge_id)
+    if pledge is None or pledge.status != PledgeStatus.PLEDGED:
+        return 0
+    return _send_once(pledge, PledgeEmailKind.REMINDER)
+
+
+def send_due_reminders(*, now=None) -> int:
+    """Beat: every reminder due now, each once; returns how many left."""
+    return sum(send_reminder(pledge_id) for pledge_id in list(reminders_due(now=now)))
