@@ -17,7 +17,8 @@
       return L.marker([point[1], point[0]], {
         icon: L.divIcon({ className: "map-label", html: span, iconSize: null }),
         interactive: false,
-        keyboard: false
+        keyboard: false,
+        zIndexOffset: -1000 // under every marker
       });
     }));
     function update() {
