@@ -80,16 +80,18 @@
     return map;
   }
 
-  /* A round marker showing ``text`` (the need's number in the list, or a dot for "here"). */
-  function badge(text, className) {
+  /* A round marker showing ``text`` (the need's number in the list, or a dot for "here"),
+     ``size`` pixels high (30 by default). */
+  function badge(text, className, size) {
     var span = document.createElement("span");
     span.textContent = text;
-    var width = String(text).length > 2 ? 40 : 30;
+    var height = size || 30;
+    var width = String(text).length > 2 ? height + 10 : height;
     return window.L.divIcon({
       className: "map-badge " + className,
       html: span,
-      iconSize: [width, 30],
-      iconAnchor: [width / 2, 15],
+      iconSize: [width, height],
+      iconAnchor: [width / 2, height / 2],
       popupAnchor: [0, -14]
     });
   }

@@ -109,10 +109,10 @@
     if (element.dataset.hereLat) {
       markers.push(
         L.marker([parseFloat(element.dataset.hereLat), parseFloat(element.dataset.hereLon)], {
-          icon: window.reactionMap.badge("", "map-badge--here"),
+          icon: window.reactionMap.badge("", "map-badge--here", 20),
           title: element.dataset.hereLabel,
           keyboard: false,
-          zIndexOffset: -100
+          zIndexOffset: 1000 // a small dot above the numbers: always visible
         })
       );
     }
