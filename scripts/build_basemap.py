@@ -10,7 +10,8 @@ least-squares quadratic fit from each department's area centroid in the drawing 
 point of the department's communes in the offline gazetteer (matching/data/gazetteer-fr.csv.gz,
 GeoNames CC BY 4.0): 96 control points, residuals printed (a few km: a light basemap, not a
 survey). Outlines are simplified (Douglas-Peucker, about 300 m) and rounded to 3 decimals
-(about 100 m). Same input, same bytes.
+(about 100 m). Each department keeps its code, name and a label point (its centroid).
+Same input, same bytes.
 
 Usage: .venv/bin/python scripts/build_basemap.py [--package PATH] [--output PATH]
 """
@@ -208,10 +209,12 @@ def build(svg: str) -> tuple[dict, list[float]]:
             if ring_area_centroid(simple)[0] > 0:  # y grows down in the drawing: flip to CCW
                 coordinates.reverse()
             polygons.append([coordinates])
+        x, y = centroid(rings)
+        label = [round(apply(to_lon, x, y), DECIMALS), round(apply(to_lat, x, y), DECIMALS)]
         features.append(
             {
                 "type": "Feature",
-                "properties": {"code": code, "name": name},
+                "properties": {"code": code, "name": name, "label": label},
                 "geometry": {"type": "MultiPolygon", "coordinates": polygons},
             }
         )

@@ -59,7 +59,7 @@ def test_the_list_works_without_javascript(page_without_js, assert_no_serious_ax
     assert_no_serious_axe_violations(page)
     page.locator(".need-card__title a").first.click()
     expect(page.locator("h1")).to_have_count(1)
-    expect(page.locator(".need-detail__facts")).to_be_visible()
+    expect(page.locator(".need-detail__facts").first).to_be_visible()
     assert_no_serious_axe_violations(page)
     assert problems_of(page) == []
 

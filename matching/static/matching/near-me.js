@@ -72,14 +72,15 @@
     return groups;
   }
 
-  /* Each marker carries the numbers its needs have in the list ("3" or "3, 5"). */
+  /* Each marker carries the number its need has in the list ("3"), or the first of its
+     place's needs ("3+"); its title and popup list them all. */
   function markerFor(features, kmLabel) {
     var L = window.L;
     var coordinates = features[0].geometry.coordinates;
     var ranks = features.map(function (feature) { return feature.rank; });
     var label = ranks.join(", ") + " — " + features[0].properties.place;
     var marker = L.marker([coordinates[1], coordinates[0]], {
-      icon: window.reactionMap.badge(ranks.length > 2 ? ranks[0] + "+" : ranks.join(","),
+      icon: window.reactionMap.badge(ranks.length > 1 ? ranks[0] + "+" : ranks[0],
         "map-badge--need"),
       title: label,
       keyboard: true
@@ -108,10 +109,10 @@
     if (element.dataset.hereLat) {
       markers.push(
         L.marker([parseFloat(element.dataset.hereLat), parseFloat(element.dataset.hereLon)], {
-          icon: window.reactionMap.badge("", "map-badge--here"),
+          icon: window.reactionMap.badge("", "map-badge--here", 20),
           title: element.dataset.hereLabel,
           keyboard: false,
-          zIndexOffset: -100
+          zIndexOffset: 1000 // a small dot above the numbers: always visible
         })
       );
     }

@@ -23,7 +23,7 @@
   var map = window.reactionMap.create(element);
   if (!map) return;
   var point = [parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)];
-  map.setView(point, 8);
+  map.setView(point, 9);
   window.L.marker(point, {
     icon: window.reactionMap.badge("", "map-badge--place"),
     title: element.dataset.place,
