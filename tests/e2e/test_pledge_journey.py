@@ -7,10 +7,9 @@ and "you are here"; without it the map stays hidden and the list and forms do th
 Screenshots (var/screenshots/): home, near-me (basemap visible), need and confirmation, at both
 widths, in both languages, with JavaScript.
 
-``test_the_journey_from_the_home_page`` needs the home hero's ``a[data-cta="near-me"]`` and the
-sign-up's return to ``?next=`` (issue #13, parts 1 and 2): it skips while the hero link is
-missing. ``test_a_volunteer_signs_in_from_the_need_and_pledges`` covers the same steps from the
-near-me page with an existing account.
+``test_the_journey_from_the_home_page`` creates the account through the emailed confirmation
+link, which keeps ``?next=``; ``test_a_volunteer_signs_in_from_the_need_and_pledges`` covers the
+same steps from the near-me page with an existing account.
 """
 
 import re
@@ -24,6 +23,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e import axe
+from tests.e2e.accounts import create_account
 from tests.e2e.browser import problems_of
 from tests.e2e.screens import VIEWPORTS, save_screenshot
 
@@ -140,18 +140,6 @@ def sign_in(page: Page, email: str) -> None:
     form.locator("button[type=submit], input[type=submit]").first.click()
 
 
-def sign_up(page: Page, email: str) -> None:
-    form = page.locator("main form").first
-    values = {"first_name": "Lou", "email": email, "password1": PASSWORD, "password2": PASSWORD}
-    values["postcode"] = POSTCODE
-    for name, value in values.items():
-        field = form.locator(f"[name={name}]")
-        if field.count():
-            field.fill(value)
-    form.locator("input[name=data_consent]").check()
-    form.locator("button[type=submit]").first.click()
-
-
 @pytest.mark.parametrize(("lang", "width", "javascript"), CASES)
 def test_a_volunteer_signs_in_from_the_need_and_pledges(
     new_page, live_server_process, assert_no_serious_axe_violations, lang, width, javascript
@@ -185,17 +173,14 @@ def test_the_journey_from_the_home_page(
 ):
     page = new_page(javascript=javascript, viewport=VIEWPORTS[width])
     page.goto(f"/{lang}/")
-    hero_link = page.locator('a[data-cta="near-me"]')
-    if hero_link.count() == 0:
-        pytest.skip('the home hero has no a[data-cta="near-me"] yet (issue #13, part 1)')
-    hero_link.first.click()
+    page.locator('a[data-cta="near-me"]').first.click()
     expect(page.locator("#id_q")).to_be_visible()
     index = CASES.index(next(c for c in CASES if c.values == (lang, width, javascript)))
     need_url = search(page, lang, javascript, card=5 + index % 5)
     page.locator("a[data-cta=signup]").click()
     email = f"lou-{uuid.uuid4().hex[:8]}@example.org"
-    sign_up(page, email)
-    expect(page).to_have_url(need_url)  # ?next= honoured by the sign-up
+    create_account(page, live_server_process, email, postcode=POSTCODE)
+    expect(page).to_have_url(need_url)  # ?next= kept through the emailed confirmation link
     check_need_page(page, lang, javascript)
     pledge_and_confirm(page, live_server_process, lang, javascript, email)
     assert problems_of(page) == []
