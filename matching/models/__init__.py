@@ -2,7 +2,8 @@
 
 Dependencies point one way: ``places`` knows ``challenges.PartnerPage``; ``needs`` knows places
 and ``challenges.ChallengePage``; ``volunteers`` knows the user model and challenges; ``pledges``
-knows needs and volunteers; ``alerts`` (urgent-need alerts) knows needs and volunteers.
+knows needs and volunteers; ``alerts`` (urgent-need alerts) knows needs and volunteers; ``slots`` (time slots, their
+bookings and waiting lists) knows needs and volunteers.
 Nothing here imports services, tasks or views.
 """
 
@@ -24,6 +25,13 @@ from matching.models.needs import Need
 from matching.models.places import Place
 from matching.models.pledges import Pledge
 from matching.models.reports import NeedReport
+from matching.models.slots import (
+    Slot,
+    SlotBooking,
+    SlotBookingStatus,
+    SlotWaitlistEntry,
+    WaitlistStatus,
+)
 from matching.models.volunteers import VolunteerProfile
 
 __all__ = [
@@ -45,6 +53,11 @@ __all__ = [
     "PledgeStatus",
     "PublicPrecision",
     "Skill",
+    "Slot",
+    "SlotBooking",
+    "SlotBookingStatus",
+    "SlotWaitlistEntry",
     "Urgency",
     "VolunteerProfile",
+    "WaitlistStatus",
 ]
