@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from matching import services
-from matching.services import slots
 from matching.models import Need, Slot, SlotBooking, SlotBookingStatus
+from matching.services import slots
 from portal.calendars import Event, calendar_response, feed_token, read_feed_token, uid
 
 NEED_FEED = "need"

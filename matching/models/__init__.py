@@ -2,8 +2,8 @@
 
 Dependencies point one way: ``places`` knows ``challenges.PartnerPage``; ``needs`` knows places
 and ``challenges.ChallengePage``; ``volunteers`` knows the user model and challenges; ``pledges``
-knows needs and volunteers; ``alerts`` (urgent-need alerts) knows needs and volunteers; ``slots`` (time slots, their
-bookings and waiting lists) knows needs and volunteers.
+knows needs and volunteers; ``alerts`` (urgent-need alerts) knows needs and volunteers;
+``slots`` (time slots, their bookings and waiting lists) knows needs and volunteers.
 Nothing here imports services, tasks or views.
 """
 

@@ -15,6 +15,7 @@ import datetime
 import secrets
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -219,9 +220,16 @@ def _offer_freed_place(slot: Slot) -> SlotBooking | None:
         booking = SlotBooking.objects.create(
             slot=slot, volunteer=entry.volunteer, from_waiting_list=True
         )
-        mail.after_commit(lambda: offer_message(booking).send())
+        mail.after_commit(partial(_send_offer, booking.pk))
         return booking
     return None
+
+
+def _send_offer(booking_id: int) -> None:
+    booking = SlotBooking.objects.select_related("slot__need__place", "volunteer__user").get(
+        pk=booking_id
+    )
+    offer_message(booking).send()
 
 
 def offer_message(booking: SlotBooking) -> EmailMessage:
