@@ -97,9 +97,9 @@ def test_a_cancelled_place_goes_to_the_first_in_line_with_one_email_in_their_lan
 
     with django_capture_on_commit_callbacks(execute=True):
         slots.cancel_booking(booking_id=booking.pk)
-    with pytest.raises(slots.SlotError):  # a second cancel of the same place offers nothing
-        with django_capture_on_commit_callbacks(execute=True):
-            slots.cancel_booking(booking_id=booking.pk)
+    # A second cancel of the same place offers nothing.
+    with pytest.raises(slots.SlotError), django_capture_on_commit_callbacks(execute=True):
+        slots.cancel_booking(booking_id=booking.pk)
 
     slot.refresh_from_db()
     assert slot.places_taken == 1  # the place moved, it was not freed
@@ -184,7 +184,13 @@ def test_a_weekly_series_makes_one_slot_per_chosen_weekday_in_paris_time():
         ({"end_time": datetime.time(8)}, "heure de fin"),
         ({"first_date": timezone.localdate() - datetime.timedelta(days=1)}, "passée"),
         ({"last_date": timezone.localdate() + datetime.timedelta(days=400)}, "un an"),
-        ({"weekdays": tuple(range(7)), "last_date": timezone.localdate() + datetime.timedelta(days=200)}, "au plus"),
+        (
+            {
+                "weekdays": tuple(range(7)),
+                "last_date": timezone.localdate() + datetime.timedelta(days=200),
+            },
+            "au plus",
+        ),
         ({"places": 0}, "entre 1 et 500"),
     ],
 )

@@ -169,7 +169,9 @@ def snapshot(partner_page) -> dict:
         "pledges": list(
             Pledge.objects.filter(need__place__partner=partner_page).order_by("pk").values()
         ),
-        "slots": list(Slot.objects.filter(need__place__partner=partner_page).order_by("pk").values()),
+        "slots": list(
+            Slot.objects.filter(need__place__partner=partner_page).order_by("pk").values()
+        ),
         "bookings": list(
             SlotBooking.objects.filter(slot__need__place__partner=partner_page)
             .order_by("pk")

@@ -79,9 +79,7 @@ def test_confirming_a_presence_counts_the_hours_and_shows_first_names_only(
 
     page = partner_client.get(reverse("partners:need_slots", kwargs={"pk": need.pk}))
     assert "Ada" in page.content.decode() and "ada@example.org" not in page.content.decode()
-    response = partner_client.post(
-        reverse("partners:slot_booking_done", kwargs={"pk": booking.pk})
-    )
+    response = partner_client.post(reverse("partners:slot_booking_done", kwargs={"pk": booking.pk}))
 
     assert response.status_code == 302
     booking.refresh_from_db()
@@ -93,9 +91,7 @@ def test_a_presence_cannot_be_confirmed_before_the_slot_starts(partner_client, p
     need = partner_need(partner_page)
     booking = SlotBooking.objects.create(slot=make_slot(need), volunteer=volunteer())
 
-    response = partner_client.post(
-        reverse("partners:slot_booking_done", kwargs={"pk": booking.pk})
-    )
+    response = partner_client.post(reverse("partners:slot_booking_done", kwargs={"pk": booking.pk}))
 
     assert response.status_code == 400
     assert "pas encore commencé" in response.content.decode()
