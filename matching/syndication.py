@@ -17,7 +17,7 @@ import json
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -52,7 +52,7 @@ def open_needs():
         public_needs()
         .filter(Q(status=NeedStatus.OPEN), Q(ends_at__isnull=True) | Q(ends_at__gt=now))
         .prefetch_related(Prefetch("slots", queryset=upcoming, to_attr="upcoming_slots"))
-        .order_by("-published_at", "-id")
+        .order_by(F("published_at").desc(nulls_last=True), "-id")
     )
 
 
