@@ -5,6 +5,7 @@ from django.conf import settings
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from matching import services
 from matching.models import Need, Slot, SlotBooking, SlotBookingStatus
@@ -40,7 +41,11 @@ def need_events(need: Need) -> list[Event]:
         slot_event(
             slot,
             summary=need.title,
-            description=_("%(left)s place(s) libre(s) sur %(places)s.")
+            description=ngettext(
+                "%(left)s place libre sur %(places)s",
+                "%(left)s places libres sur %(places)s",
+                slot.places_left,
+            )
             % {"left": slot.places_left, "places": slot.places},
         )
         for slot in slots.upcoming_slots(need)

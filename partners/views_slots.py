@@ -7,6 +7,7 @@ Every lookup starts from partners.selectors, so another partner's need, slot or 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from matching.services import slots
@@ -60,7 +61,11 @@ class NeedSlotsView(PartnerSpaceMixin, View):
             return render_need_slots(
                 request, self.partner, self.membership, need, form=form, status=400
             )
-        messages.success(request, _("%(count)s créneau(x) ajouté(s).") % {"count": len(made)})
+        messages.success(
+            request,
+            ngettext("%(count)s créneau ajouté.", "%(count)s créneaux ajoutés.", len(made))
+            % {"count": len(made)},
+        )
         return redirect("partners:need_slots", pk=need.pk)
 
 

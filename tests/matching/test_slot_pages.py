@@ -112,7 +112,7 @@ def test_the_need_calendar_lists_upcoming_slots_with_places_but_no_volunteer(cli
 
     assert [str(event["summary"]) for event in found] == [slot.need.title]
     assert found[0].decoded("dtstart") == slot.starts_at.replace(microsecond=0)
-    assert "2 place(s) libre(s) sur 3" in str(found[0]["description"])
+    assert "2 places libres sur 3" in str(found[0]["description"])
     assert "Zéphyrine" not in client.get(feed).content.decode()
 
 
