@@ -98,6 +98,10 @@ class SlotViewSet(
     @action(detail=False, methods=["post"])
     def series(self, request):
         data = request.data
+        if not isinstance(data, dict):
+            raise ValidationError(
+                {"non_field_errors": [str(gettext_lazy("Un objet JSON est attendu."))]}
+            )
         need = selectors.needs_of(self.membership).filter(pk=_int(data.get("need"))).first()
         if need is None:
             raise ValidationError({"need": [str(gettext_lazy("Choisissez un de vos besoins."))]})

@@ -274,4 +274,4 @@ def test_the_actions_feed_and_the_atom_feed_answer(client):
     with translation.override("fr"):
         atom = client.get(reverse("matching:needs_atom"))
     assert atom["Content-Type"].startswith("application/atom+xml")
-    assert escape(slot.need.title) in atom.content.decode()
+    assert f"/fr/besoins/{slot.need_id}/" in atom.content.decode()
