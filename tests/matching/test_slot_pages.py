@@ -26,6 +26,21 @@ def signed_in(client, profile):
     return client
 
 
+def place_in_a_cohort(profile) -> Cohort:
+    """The profile's person placed in a demo cohort (one that is not cancelled)."""
+    cohort = Cohort.objects.exclude(status="cancelled").first()
+    Membership.objects.create(
+        user=profile.user,
+        challenge=cohort.challenge,
+        language=cohort.language,
+        area=cohort.area,
+        start_date=cohort.start_date,
+        cohort=cohort,
+        status=MembershipStatus.PLACED,
+    )
+    return cohort
+
+
 def events(response) -> list:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
@@ -122,16 +137,7 @@ def test_a_volunteer_calendar_has_their_slots_and_cohort_days_and_nothing_of_oth
     slots.take_place(volunteer=ada, slot_id=mine.pk)
     slots.take_place(volunteer=bob, slot_id=theirs.pk)
     slots.take_place(volunteer=bob, slot_id=mine.pk)
-    cohort = Cohort.objects.exclude(status="cancelled").first()
-    Membership.objects.create(
-        user=ada.user,
-        challenge=cohort.challenge,
-        language=cohort.language,
-        area=cohort.area,
-        start_date=cohort.start_date,
-        cohort=cohort,
-        status=MembershipStatus.PLACED,
-    )
+    cohort = place_in_a_cohort(ada)
 
     response = client.get(volunteer_feed_url(ada.user))
     found = events(response)
@@ -189,23 +195,8 @@ def test_the_volunteer_space_shows_hours_places_to_come_and_the_calendar(client)
 
 
 def test_the_coordinator_sees_the_cohort_members_hours(client):
-    cohort = Cohort.objects.exclude(status="cancelled").first()
-    member = Membership.objects.filter(cohort=cohort, status="placed").first()
-    if member is None:
-        ada = volunteer()
-        member = Membership.objects.create(
-            user=ada.user,
-            challenge=cohort.challenge,
-            language=cohort.language,
-            area=cohort.area,
-            start_date=cohort.start_date,
-            cohort=cohort,
-            status=MembershipStatus.PLACED,
-        )
-    profile = getattr(member.user, "volunteer_profile", None) or volunteer()
-    if profile.user_id != member.user_id:
-        profile.user = member.user
-        profile.save()
+    profile = volunteer()
+    cohort = place_in_a_cohort(profile)
     _done(profile, hours=2)
     coordinator = Coordinator.objects.get(pk=cohort.coordinator_id)
     client.force_login(coordinator.user)
