@@ -1,7 +1,7 @@
 """Pages of the matching room, inside the language prefix (/fr/pres-de-chez-moi/,
 /en/near-me/ once the English catalogue translates the paths)."""
 
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from matching import views, views_alerts
@@ -15,4 +15,5 @@ urlpatterns = [
     path(_("engagements/<int:pk>/"), views.pledge_confirmation, name="pledge_confirmation"),
     path(_("alertes/couper/<str:token>/"), views_alerts.mute_alerts, name="mute_alerts"),
     path(_("besoins/<int:pk>/signaler/"), views.report_need, name="report_need"),
+    path("", include("matching.urls_slots")),
 ]

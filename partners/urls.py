@@ -14,4 +14,5 @@ urlpatterns = [
     ),
     path(_("espace-partenaire/"), include("partners.urls_places")),
     path(_("espace-partenaire/"), include("partners.urls_pledges")),
+    path(_("espace-partenaire/"), include("partners.urls_slots")),
 ]

@@ -4,6 +4,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from programme import calendar_feed
 from programme.views import coordination, signup, tracking, volunteer
 
 app_name = "programme"
@@ -51,6 +52,11 @@ urlpatterns = [
         _("programme/coordination/<int:pk>/export.csv"),
         coordination.CohortExportView.as_view(),
         name="cohort_export",
+    ),
+    path(
+        _("programme/calendrier/<str:token>.ics"),
+        calendar_feed.cohort_calendar,
+        name="cohort_calendar",
     ),
     path("programme/o/<str:token>/pixel.gif", tracking.open_pixel, name="open_pixel"),
     path("programme/o/<str:token>/", tracking.open_link, name="open_link"),

@@ -3,15 +3,25 @@ logs: a volunteer with distinctive data pledges, reports a need and has a profil
 page reachable from both home pages (links followed) and every public API answer is read, and
 none of it holds their email, names, phone, postcode or precise point."""
 
+import datetime
 import json
 import logging
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 import pytest
 
 from matching import services
-from matching.models import ContactChannel, GeocodingStatus, Need, NeedReport, VolunteerProfile
+from matching.models import (
+    ContactChannel,
+    GeocodingStatus,
+    Need,
+    NeedReport,
+    Slot,
+    VolunteerProfile,
+)
+from matching.services import slots
 from tests.crawl import crawl
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +47,11 @@ def secret_volunteer():
     for need, channel in zip(needs, ContactChannel.values, strict=False):
         services.pledge(volunteer=profile, need_id=need.pk, quantity=1, contact_channel=channel)
     NeedReport.objects.create(need=needs[0], reporter=user, reason="wrong", message=PHONE)
+    starts = timezone.now() + datetime.timedelta(days=2)
+    slot = Slot.objects.create(
+        need=needs[0], starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), places=3
+    )
+    slots.take_place(volunteer=profile, slot_id=slot.pk)
     return user
 
 
@@ -64,6 +79,10 @@ def _api_answers(client, volunteer) -> dict[str, bytes]:
         f"/api/v1/needs/?lat={POINT[0]}&lon={POINT[1]}&radius_km=200&limit=100",
         f"/api/v1/geocode/?q={POSTCODE}",
         "/api/v1/cms/pages/?limit=100",
+        "/api/v1/feeds/needs.json",
+        "/api/v1/feeds/actions.json",
+        "/fr/flux/besoins.atom",
+        "/en/feeds/needs.atom",
         *[f"/fr/besoins/{need_id}/" for need_id in need_ids],
         *[f"/en/needs/{need_id}/" for need_id in need_ids],
     ]

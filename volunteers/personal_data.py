@@ -35,6 +35,7 @@ from programme.models import (
 )
 from programme.services import placement
 from sponsors.models import SponsorMembership, SponsorPage
+from volunteers.personal_data_slots import erase_slots, export_slots
 
 
 @dataclass(frozen=True)
@@ -412,6 +413,7 @@ COLLECTORS: tuple[Collector, ...] = (
     Collector("account", export_account, _nothing, account_blocker),
     Collector("volunteer_profile", export_profile, _nothing),
     Collector("pledges", export_pledges, erase_pledges),
+    Collector("slots", export_slots, erase_slots),
     Collector("urgent_alerts", export_urgent_alerts, _nothing),
     Collector("need_reports", export_need_reports, _nothing),
     Collector("needs_created", export_needs_created, _nothing),

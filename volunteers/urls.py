@@ -3,6 +3,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from volunteers import calendar_feed
 from volunteers.views import account, data, space
 
 app_name = "volunteers"
@@ -20,4 +21,9 @@ urlpatterns = [
     path(_("mon-espace/export/"), data.ExportView.as_view(), name="export"),
     path(_("mon-espace/supprimer/"), data.DeleteView.as_view(), name="delete"),
     path(_("mon-espace/supprime/"), data.deleted, name="deleted"),
+    path(
+        _("mon-espace/calendrier/<str:token>.ics"),
+        calendar_feed.volunteer_calendar,
+        name="calendar",
+    ),
 ]

@@ -22,12 +22,16 @@ project's model permissions (the group alone has none of them).
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 import pytest
 
+from matching.models import Slot, SlotBooking, SlotWaitlistEntry
+from portal.calendars import feed_token
 from tests.hardening.matrix_fixtures import (
     NEED_TITLE,
     PROJECT_APPS,
@@ -106,6 +110,37 @@ def _membership(world):
 
 def _cohort_day(world):
     return {"pk": world.cohort.pk, "day": 1}
+
+
+def _slot_booking(world):
+    """A slot of partner A's need two days ahead, where the volunteer holds a place (made in
+    the test's savepoint) and another volunteer waits in line for a full one."""
+    starts = timezone.now() + timedelta(days=2)
+    slot = Slot.objects.create(
+        need=world.need, starts_at=starts, ends_at=starts + timedelta(hours=2), places=1
+    )
+    booking = SlotBooking.objects.create(slot=slot, volunteer=world.volunteer.volunteer_profile)
+    Slot.objects.filter(pk=slot.pk).update(places_taken=1)
+    entry = SlotWaitlistEntry.objects.create(
+        slot=slot, volunteer=world.volunteer.volunteer_profile, status="waiting"
+    )
+    return slot, booking, entry
+
+
+def _slot(world):
+    return {"pk": _slot_booking(world)[0].pk}
+
+
+def _booking(world):
+    return {"pk": _slot_booking(world)[1].pk}
+
+
+def _waiting(world):
+    return {"pk": _slot_booking(world)[2].pk}
+
+
+def _feed(kind, pk):
+    return {"token": feed_token(kind, pk)}
 
 
 # Who may do what, by kind of page.
@@ -195,6 +230,58 @@ ROWS: list[Row] = [
         kwargs=_pledge,
     ),
     Row("partner-api-pledge-done", PARTNER_API_OBJECT, "post", kwargs=_pledge),
+    Row("partner-api-slot-list", PARTNER_API),
+    Row("partner-api-slot-detail", PARTNER_API_OBJECT, kwargs=_slot),
+    # A slot where a volunteer holds a place is not deleted (400).
+    Row(
+        "partner-api-slot-detail",
+        {**PARTNER_API_OBJECT, "partner_member": 400},
+        "delete",
+        kwargs=_slot,
+    ),
+    Row("partner-api-slot-series", matrix(403, partner_member=405, other_partner=405)),
+    Row("partner-api-slot-series", matrix(403, partner_member=400, other_partner=400), "post"),
+    Row("partner-api-slot-booking-list", PARTNER_API, **PARTNER_A),
+    Row("partner-api-slot-booking-detail", PARTNER_API_OBJECT, kwargs=_booking),
+    Row(
+        "partner-api-slot-booking-done",
+        matrix(403, partner_member=405, other_partner=405),
+        kwargs=_booking,
+    ),
+    # The slot has not started: its presence cannot be confirmed yet (400).
+    Row(
+        "partner-api-slot-booking-done",
+        {**PARTNER_API_OBJECT, "partner_member": 400},
+        "post",
+        kwargs=_booking,
+    ),
+    # --- Public feeds (syndication) and calendars with a secret address ------------------
+    Row("api-feed-needs", PUBLIC, **PUBLIC_PAGE),
+    Row("api-feed-actions", PUBLIC, **PUBLIC_PAGE),
+    Row("matching:needs_atom", PUBLIC, **PUBLIC_PAGE),
+    Row("matching:need_calendar", matrix(404), kwargs=_token),
+    Row(
+        "matching:need_calendar",
+        PUBLIC,
+        kwargs=lambda world: _feed("need", world.need.pk),
+        secrets=(VOLUNTEER_FIRST_NAME, VOLUNTEER_EMAIL, VOLUNTEER_PHONE),
+        hidden_from=ROLES,
+    ),
+    Row("volunteers:calendar", matrix(404), kwargs=_token),
+    Row(
+        "volunteers:calendar",
+        PUBLIC,  # whoever holds the secret address; only the volunteer's space shows it
+        kwargs=lambda world: _feed("volunteer", world.volunteer.pk),
+        **PUBLIC_PAGE,
+    ),
+    Row("programme:cohort_calendar", matrix(404), kwargs=_token),
+    Row(
+        "programme:cohort_calendar",
+        PUBLIC,
+        kwargs=lambda world: _feed("cohort", world.cohort.pk),
+        secrets=(VOLUNTEER_FIRST_NAME, VOLUNTEER_EMAIL, VOLUNTEER_PHONE),
+        hidden_from=ROLES,
+    ),
     # --- Partner space ------------------------------------------------------------------
     Row("partners:accept_invitation", matrix(410), kwargs=_token),
     Row("partners:accept_invitation", matrix(410), "post", kwargs=_token),
@@ -229,6 +316,25 @@ ROWS: list[Row] = [
         kwargs=_pledge,
     ),
     Row("partners:pledge_done", {**PARTNER_OBJECT, "partner_member": 302}, "post", kwargs=_pledge),
+    Row("partners:need_slots", PARTNER_OBJECT, kwargs=_need),
+    Row("partners:need_slots", {**PARTNER_OBJECT, "partner_member": 400}, "post", kwargs=_need),
+    Row(
+        "partners:slot_delete",
+        {**PARTNER_OBJECT, "partner_member": 405, "other_partner": 405},
+        kwargs=_slot,
+    ),
+    Row("partners:slot_delete", {**PARTNER_OBJECT, "partner_member": 400}, "post", kwargs=_slot),
+    Row(
+        "partners:slot_booking_done",
+        {**PARTNER_OBJECT, "partner_member": 405, "other_partner": 405},
+        kwargs=_booking,
+    ),
+    Row(
+        "partners:slot_booking_done",
+        {**PARTNER_OBJECT, "partner_member": 400},
+        "post",
+        kwargs=_booking,
+    ),
     Row("partners:export_needs", PARTNER_SPACE, **PARTNER_A),
     Row("partners:export_pledges", PARTNER_SPACE, **PARTNER_A),
     # --- Volunteer space: every signed-in person has one; only their own objects --------
@@ -264,6 +370,24 @@ ROWS: list[Row] = [
     ),
     Row("matching:report_need", POST_ONLY_SIGNED_IN, kwargs=_need),
     Row("matching:report_need", matrix(400, anonymous=LOGIN), "post", kwargs=_need),
+    Row("matching:slot_take", POST_ONLY_SIGNED_IN, kwargs=_slot),
+    Row("matching:slot_take", matrix(302, anonymous=LOGIN), "post", kwargs=_slot),  # full
+    Row("matching:slot_wait", POST_ONLY_SIGNED_IN, kwargs=_slot),
+    Row("matching:slot_wait", matrix(302, anonymous=LOGIN), "post", kwargs=_slot),
+    Row("matching:slot_cancel", POST_ONLY_SIGNED_IN, kwargs=_booking),
+    Row(
+        "matching:slot_cancel",
+        matrix(404, anonymous=LOGIN, volunteer=302),  # someone else's place: 404
+        "post",
+        kwargs=_booking,
+    ),
+    Row("matching:slot_leave", POST_ONLY_SIGNED_IN, kwargs=_waiting),
+    Row(
+        "matching:slot_leave",
+        matrix(404, anonymous=LOGIN, volunteer=302),
+        "post",
+        kwargs=_waiting,
+    ),
     Row("matching:mute_alerts", matrix(400), kwargs=_token),
     Row("matching:mute_alerts", matrix(400), "post", kwargs=_token),
     # --- Programme: sign-up, the volunteer's week, the coordinator space ----------------

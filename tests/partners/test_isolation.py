@@ -16,7 +16,8 @@ from django.utils import translation
 
 import pytest
 
-from matching.models import ContactChannel, Need, Place, Pledge
+from matching.models import ContactChannel, Need, Place, Pledge, Slot, SlotBooking
+from tests.matching.slot_factories import make_slot
 from tests.partners.pledge_factories import make_pledge, partner_need, volunteer
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +33,10 @@ SEGMENT_KINDS = {
     "needs": "need",
     "engagements": "pledge",
     "pledges": "pledge",
+    "creneaux": "slot",
+    "slots": "slot",
+    "reservations": "booking",
+    "slot-bookings": "booking",
 }
 KWARG_KINDS = {"place_pk": "place", "need_pk": "need", "pledge_pk": "pledge"}
 
@@ -150,7 +155,10 @@ def partner_a_objects(partner_page):
         profile=volunteer("Zoé", email="zoe@example.org"),
         channel=ContactChannel.EMAIL,
     )
-    return {"place": need.place, "need": need, "pledge": pledge}
+    slot = make_slot(need, places=3)
+    booking = SlotBooking.objects.create(slot=slot, volunteer=pledge.volunteer)
+    Slot.objects.filter(pk=slot.pk).update(places_taken=1)
+    return {"place": need.place, "need": need, "pledge": pledge, "slot": slot, "booking": booking}
 
 
 def snapshot(partner_page) -> dict:
@@ -161,7 +169,21 @@ def snapshot(partner_page) -> dict:
         "pledges": list(
             Pledge.objects.filter(need__place__partner=partner_page).order_by("pk").values()
         ),
-        "counts": (Place.objects.count(), Need.objects.count(), Pledge.objects.count()),
+        "slots": list(
+            Slot.objects.filter(need__place__partner=partner_page).order_by("pk").values()
+        ),
+        "bookings": list(
+            SlotBooking.objects.filter(slot__need__place__partner=partner_page)
+            .order_by("pk")
+            .values()
+        ),
+        "counts": (
+            Place.objects.count(),
+            Need.objects.count(),
+            Pledge.objects.count(),
+            Slot.objects.count(),
+            SlotBooking.objects.count(),
+        ),
     }
 
 
