@@ -108,6 +108,27 @@ def _cohort_day(world):
     return {"pk": world.cohort.pk, "day": 1}
 
 
+APPLICANT_EMAIL = "candidate@tilleuls.example.org"
+
+
+def _application(world):
+    """A pending partner application (its contact's details are for editors only)."""
+    from django.utils import timezone
+
+    from partners.models import PartnerApplication
+
+    application = PartnerApplication.objects.create(
+        organisation_name="EHPAD Les Tilleuls",
+        organisation_kind="care_home",
+        postcode="69003",
+        town="Lyon",
+        contact_name="Nadia",
+        email=APPLICANT_EMAIL,
+        consent_at=timezone.now(),
+    )
+    return {"pk": application.pk}
+
+
 # Who may do what, by kind of page.
 SIGNED_IN_ONLY = matrix(200, anonymous=LOGIN)
 POST_ONLY_SIGNED_IN = matrix(405, anonymous=LOGIN)
@@ -197,6 +218,9 @@ ROWS: list[Row] = [
     Row("partners:accept_invitation", matrix(410), kwargs=_token),
     Row("partners:accept_invitation", matrix(410), "post", kwargs=_token),
     Row("partners:home", PARTNER_SPACE, **PARTNER_A),
+    Row("partners:apply", PUBLIC),
+    Row("partners:apply", matrix(400), "post"),
+    Row("partners:apply_done", PUBLIC),
     Row("partners:places", PARTNER_SPACE),
     Row("partners:place_create", PARTNER_SPACE),
     Row(
@@ -302,11 +326,14 @@ ROWS: list[Row] = [
     Row("matching_moderation_reports", {**ADMIN, "editor": 405}, kwargs=_need),
     Row("matching_moderation_reports", {**ADMIN, "editor": 302}, "post", kwargs=_need),
     Row("programme_growth", ADMIN),
+    Row("partner_application_decide", ADMIN, kwargs=_application),
+    Row("partner_application_decide", {**ADMIN, "editor": 400}, "post", kwargs=_application),
     _admin_list("matching_place"),
     _admin_list("matching_need"),
     _admin_list("matching_volunteerprofile"),
     _admin_list("matching_pledge"),
     _admin_list("matching_alertrun"),
+    _admin_list("partners_partnerapplication"),
     _admin_list("partners_partnerinvitation"),
     _admin_list("partners_partnermember"),
     _admin_list("programme_cohort"),
