@@ -380,9 +380,11 @@ def directory_index(locale_id: int):
     return index_model.objects.live().filter(locale_id=locale_id).first()
 
 
-def record_action_done(action: ActionPage, *, times: int = 1) -> None:
-    """Count ``times`` more completions of an action, in every language at once (the impact
-    reports call this)."""
-    ActionPage.objects.filter(translation_key=action.translation_key).update(
-        times_done=F("times_done") + times
-    )
+def record_action_done(action, *, times: int = 1) -> None:
+    """Count ``times`` more completions of an action (negative: take back completions counted
+    by mistake, never below zero), in every language at once. Impact reports and pledges
+    marked done call this, each behind its own once-only marker."""
+    rows = ActionPage.objects.filter(translation_key=action.translation_key)
+    if times < 0:
+        rows = rows.filter(times_done__gte=-times)
+    rows.update(times_done=F("times_done") + times)

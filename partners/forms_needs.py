@@ -1,11 +1,13 @@
 """The partner's need form: one of its own places, a live challenge in the reader's language,
-sane quantities and a coherent period. Status and counters are never edited here."""
+optionally a live directory action of that challenge, sane quantities and a coherent period.
+Status and counters are never edited here."""
 
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actions.models import ActionPage
 from challenges.models import ChallengePage
 from matching import services as matching_services
 from matching.models import Need, NeedStatus
@@ -34,6 +36,11 @@ class LocalDateTimeInput(forms.DateTimeInput):
 class PlaceChoiceField(SafeModelChoiceField):
     def label_from_instance(self, place):
         return f"{place.name} — {place.postcode} {place.town}"
+
+
+class ActionChoiceField(SafeModelChoiceField):
+    def label_from_instance(self, action):
+        return f"{action.challenge.title} — {action.title}" if action.challenge else action.title
 
 
 class NeedForm(forms.ModelForm):
@@ -69,6 +76,7 @@ class NeedForm(forms.ModelForm):
         fields = [
             "place",
             "challenge",
+            "action",
             "title",
             "description",
             "quantity_wanted",
@@ -78,7 +86,11 @@ class NeedForm(forms.ModelForm):
             "starts_at",
             "ends_at",
         ]
-        field_classes = {"place": PlaceChoiceField, "challenge": SafeModelChoiceField}
+        field_classes = {
+            "place": PlaceChoiceField,
+            "challenge": SafeModelChoiceField,
+            "action": ActionChoiceField,
+        }
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, places, language_code: str, **kwargs):
@@ -97,6 +109,23 @@ class NeedForm(forms.ModelForm):
                 self.instance.challenge, language_code
             )
             self.initial["challenge"] = localized.pk
+        self._limit_actions(language_code)
+
+    def _limit_actions(self, language_code: str) -> None:
+        """Live actions of the reader's language (and the one already linked)."""
+        stored = self.instance.action_id
+        field = self.fields["action"]
+        field.queryset = (
+            ActionPage.objects.live()
+            .filter(Q(locale__language_code=language_code) | Q(pk=stored))
+            .select_related("challenge")
+            .order_by("challenge__path", "title")
+        )
+        field.empty_label = _("Aucune action du répertoire")
+        field.help_text = _(
+            "L'action du répertoire que ce besoin met en pratique : chaque engagement réalisé "
+            "la compte une fois de plus. Elle doit relever du défi choisi."
+        )
 
     def clean_starts_at(self):
         return self._sane_date("starts_at")
@@ -122,7 +151,32 @@ class NeedForm(forms.ModelForm):
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("La date de fin doit être postérieure à la date de début."))
+        self._check_action(cleaned)
         return cleaned
+
+    def _check_action(self, cleaned) -> None:
+        """The action belongs to the need's challenge; chosen alone, it sets the challenge."""
+        action, challenge = cleaned.get("action"), cleaned.get("challenge")
+        if action is None or "challenge" in self.errors:
+            return
+        if action.challenge is None:
+            return
+        if challenge is None:
+            cleaned["challenge"] = (
+                self.fields["challenge"]
+                .queryset.filter(translation_key=action.challenge.translation_key)
+                .first()
+            )
+            return
+        if challenge.translation_key != action.challenge.translation_key:
+            self.add_error(
+                "action",
+                _(
+                    "Cette action relève du défi « %(challenge)s » : choisissez ce défi ou une "
+                    "autre action."
+                )
+                % {"challenge": action.challenge.title},
+            )
 
     def save(self, commit=True):
         need = super().save(commit=False)

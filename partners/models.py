@@ -133,3 +133,84 @@ class DailySummaryLog(models.Model):
 
     def __str__(self):
         return f"{self.partner} — {self.day}"
+
+
+class OrganisationKind(models.TextChoices):
+    HOSPITAL = "hospital", _("Hôpital ou clinique")
+    CARE_HOME = "care_home", _("EHPAD ou résidence pour personnes âgées")
+    FARM = "farm", _("Ferme ou producteur")
+    ASSOCIATION = "association", _("Association")
+    SHOP = "shop", _("Commerce (point de collecte)")
+    OTHER = "other", _("Autre organisation")
+
+
+class ApplicationStatus(models.TextChoices):
+    PENDING = "pending", _("À examiner")
+    APPROVED = "approved", _("Acceptée")
+    REFUSED = "refused", _("Refusée")
+
+
+class PartnerApplication(models.Model):
+    """An organisation's request to become a partner, sent from the public form.
+
+    Never shown publicly: editors read it in the admin; approving it creates the partner page
+    (from the organisation's public facts only: name, website, challenges) and invites the
+    contact person, whose name, email, phone and message stay here.
+    """
+
+    organisation_name = models.CharField(_("nom de l'organisation"), max_length=120)
+    organisation_kind = models.CharField(
+        _("type d'organisation"), max_length=20, choices=OrganisationKind.choices
+    )
+    challenges = models.ManyToManyField(
+        "challenges.ChallengePage", verbose_name=_("défis"), blank=True, related_name="+"
+    )
+    postcode = models.CharField(_("code postal"), max_length=10)
+    town = models.CharField(_("commune"), max_length=80)
+    website = models.URLField(_("site web"), blank=True)
+    contact_name = models.CharField(_("personne à contacter"), max_length=120)
+    email = models.EmailField(_("adresse e-mail"))
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    message = models.TextField(_("message"), max_length=2000, blank=True)
+    language = models.CharField(
+        _("langue"), max_length=5, choices=settings.LANGUAGES, default="fr", editable=False
+    )
+    consent_at = models.DateTimeField(
+        _("consentement donné le"), default=timezone.now, editable=False
+    )
+    status = models.CharField(
+        _("statut"),
+        max_length=10,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.PENDING,
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("reçue le"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("décidée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    partner = models.ForeignKey(
+        "challenges.PartnerPage",
+        verbose_name=_("page partenaire créée"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = _("candidature partenaire")
+        verbose_name_plural = _("candidatures partenaires")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"], name="partners_application_todo")]
+
+    def __str__(self):
+        return f"{self.organisation_name} ({self.get_organisation_kind_display()})"

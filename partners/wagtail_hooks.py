@@ -1,13 +1,18 @@
-"""Admin: editors invite partner staff and see who belongs to which partner."""
+"""Admin: editors decide on partner applications, invite partner staff and see who belongs to
+which partner."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from partners import services
-from partners.models import PartnerInvitation, PartnerMember
+from partners.admin_views import ApplicationDecisionView
+from partners.models import PartnerApplication, PartnerInvitation, PartnerMember
 
 
 class InvitationCreateView(CreateView):
@@ -49,8 +54,53 @@ class PartnerMemberViewSet(SnippetViewSet):
     panels = [FieldPanel("user"), FieldPanel("partner"), FieldPanel("role")]
 
 
+def decision_url(application) -> str:
+    return reverse("partner_application_decide", args=[application.pk])
+
+
+class PartnerApplicationViewSet(SnippetViewSet):
+    """Applications arrive from the public form; each row opens the decision page."""
+
+    model = PartnerApplication
+    icon = "form"
+    menu_label = _("Candidatures")
+    list_display = [
+        TitleColumn("organisation_name", label=_("Organisation"), get_url=decision_url),
+        "organisation_kind",
+        "town",
+        "status",
+        "created_at",
+    ]
+    list_filter = ["status", "organisation_kind"]
+    search_fields = ["organisation_name", "town", "email"]
+    # Editors may correct an application, or record one received by phone or email.
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("organisation_kind"),
+        FieldPanel("challenges"),
+        FieldPanel("postcode"),
+        FieldPanel("town"),
+        FieldPanel("website"),
+        FieldPanel("contact_name"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("message"),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_application_decision_url():
+    return [
+        path(
+            "partner-applications/<int:pk>/decision/",
+            ApplicationDecisionView.as_view(),
+            name="partner_application_decide",
+        )
+    ]
+
+
 class PartnerAccountsGroup(SnippetViewSetGroup):
-    items = (PartnerInvitationViewSet, PartnerMemberViewSet)
+    items = (PartnerApplicationViewSet, PartnerInvitationViewSet, PartnerMemberViewSet)
     menu_icon = "group"
     menu_label = _("Comptes partenaires")
     menu_name = "partner-accounts"

@@ -270,6 +270,10 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# "Translate this page" (wagtail-localize) creates the English page as a DRAFT holding the
+# French text until translated: editors translate it, then publish it. (Left at its default,
+# wagtail-localize publishes the copy of a live page at once: French text on /en/.)
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

@@ -1,7 +1,9 @@
 """No volunteer's personal data leaves the server through public pages, the public API or the
 logs: a volunteer with distinctive data pledges, reports a need and has a profile; then every
 page reachable from both home pages (links followed) and every public API answer is read, and
-none of it holds their email, names, phone, postcode or precise point."""
+none of it holds their email, names, phone, postcode or precise point. The same holds for the
+contact person of an organisation whose partner application was approved (its partner page is
+public, the application is not)."""
 
 import datetime
 import json
@@ -55,6 +57,34 @@ def secret_volunteer():
     return user
 
 
+APPLICANT_NAME = "Anastasiaparticulière"
+APPLICANT_EMAIL = "anastasia.candidate@tilleuls.example"
+APPLICANT_PHONE = "04 98 76 12 34"
+APPLICANT_MESSAGE = "Message confidentiel de candidature"
+
+
+@pytest.fixture
+def approved_application(django_user_model):
+    from django.utils import timezone
+
+    from partners import applications
+    from partners.models import PartnerApplication
+
+    application = PartnerApplication.objects.create(
+        organisation_name="EHPAD Les Tilleuls",
+        organisation_kind="care_home",
+        postcode="69003",
+        town="Lyon",
+        contact_name=APPLICANT_NAME,
+        email=APPLICANT_EMAIL,
+        phone=APPLICANT_PHONE,
+        message=APPLICANT_MESSAGE,
+        consent_at=timezone.now(),
+    )
+    editor = django_user_model.objects.create_superuser("privacy-editor", "e@example.org", "x")
+    return applications.approve(application=application, editor=editor)
+
+
 def _secrets() -> list[str]:
     lat, lon = POINT
     return [
@@ -67,6 +97,10 @@ def _secrets() -> list[str]:
         POSTCODE,
         f"{lat:.4f}",
         f"{lon:.4f}",
+        APPLICANT_NAME,
+        APPLICANT_EMAIL,
+        APPLICANT_PHONE,
+        APPLICANT_MESSAGE,
     ]
 
 
@@ -95,10 +129,11 @@ def _api_answers(client, volunteer) -> dict[str, bytes]:
 
 
 def test_no_public_page_or_api_answer_shows_a_volunteers_personal_data(
-    client, secret_volunteer, caplog
+    client, secret_volunteer, approved_application, caplog
 ):
     caplog.set_level(logging.DEBUG)
     bodies = crawl(client, ["/fr/", "/en/"])
+    assert approved_application.url in bodies  # the new partner's page was read
     bodies.update(_api_answers(client, secret_volunteer))
     assert len(bodies) > 50, "the crawl should reach the whole demo site"
     leaks = [

@@ -29,6 +29,16 @@ class Need(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The directory action this need puts into practice: each pledge marked done counts one
+    # more completion of the action (partners.pledge_completion).
+    action = models.ForeignKey(
+        "actions.ActionPage",
+        verbose_name=_("action du répertoire"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     title = models.CharField(_("titre"), max_length=140)
     description = models.TextField(_("description"), blank=True)
     quantity_wanted = models.PositiveIntegerField(
@@ -84,6 +94,7 @@ class Need(models.Model):
     panels = [
         FieldPanel("place"),
         FieldPanel("challenge"),
+        FieldPanel("action"),
         FieldPanel("title"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("quantity_wanted"), FieldPanel("unit")]),

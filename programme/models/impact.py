@@ -85,6 +85,11 @@ class ImpactReport(models.Model):
         _("statut"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.COUNTED
     )
     created_at = models.DateTimeField(_("déclarée le"), auto_now_add=True)
+    # Set while the report counts as one completion of its directory action: the marker that
+    # makes counting idempotent (an approval retried or a report saved twice counts once).
+    action_counted_at = models.DateTimeField(
+        _("comptée dans l'action le"), null=True, blank=True, editable=False
+    )
 
     panels = [FieldPanel("status")]
 

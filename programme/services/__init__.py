@@ -15,7 +15,8 @@
 - ``emails``: every email of the room.
 
 Other rooms call: ``live_impact_counts()`` (home), ``impact_totals_for_challenge(key)``
-(challenge pages), ``impact_totals_for_partner(key)``, ``impact_totals_for_sponsor(key)``.
+(challenge pages), ``impact_totals_for_partner(key)``, ``impact_totals_for_sponsor(key)``,
+``pledge_counted_by_report(pledge)`` (partners, before counting a pledge done in its action).
 """
 
 from programme.services.impact import (
@@ -23,6 +24,7 @@ from programme.services.impact import (
     impact_totals_for_partner,
     impact_totals_for_sponsor,
     live_impact_counts,
+    pledge_counted_by_report,
 )
 
 __all__ = [
@@ -30,4 +32,5 @@ __all__ = [
     "impact_totals_for_partner",
     "impact_totals_for_sponsor",
     "live_impact_counts",
+    "pledge_counted_by_report",
 ]

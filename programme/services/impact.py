@@ -5,14 +5,24 @@ sponsor) and to the ``actions`` ``ProgrammeCounter`` with F() expressions, in on
 Readers (``live_impact_counts``, ``impact_totals_for_*``) read a few rows: their cost does not
 grow with the number of reports. ``recount_impact_totals`` rebuilds everything from the reports
 (a repair tool, never called by a page).
+
+A counted report linked to a directory action is also one completion of that action
+(``actions.services.record_action_done``), exactly once: the report's ``action_counted_at``
+marker is set by a conditional UPDATE before the action's counter moves, so an approval retried,
+a report saved twice or two editors clicking at once count it once; setting the report aside
+takes the completion back. A report of a pledge already marked done for the same action (which
+counted it, see ``partners.pledge_completion``) does not count it a second time.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actions.services import record_action_done
 from challenges.models import ChallengeImpactMetric, ChallengePage
+from matching.models import Pledge, PledgeStatus
 from programme.models import (
     Cohort,
     CohortStatus,
@@ -64,6 +74,46 @@ def _apply(report: ImpactReport, sign: int) -> None:
     _add_total(ImpactScope.PARTNER, report.partner_key, report.unit, quantity, reports)
     _add_total(ImpactScope.SPONSOR, report.sponsor_key, report.unit, quantity, reports)
     bump_counter("actions", sign)
+    _count_in_action(report, sign)
+
+
+def _pledge_done_for_action(pledge, action_page) -> bool:
+    """The pledge was marked done on a need of the same action: that counted the action."""
+    if pledge is None or pledge.status != PledgeStatus.DONE:
+        return False
+    need_action_key = (
+        pledge.need.action.translation_key if pledge.need.action_id is not None else None
+    )
+    return need_action_key == action_page.translation_key
+
+
+def _count_in_action(report: ImpactReport, sign: int) -> None:
+    """One completion of the report's action, added (sign=1) or taken back (sign=-1) at most
+    once: only the call whose conditional UPDATE flips the marker moves the counter."""
+    if report.action_page_id is None:
+        return
+    rows = ImpactReport.objects.filter(pk=report.pk)
+    if sign > 0:
+        if _pledge_done_for_action(report.pledge, report.action_page):
+            return
+        report.action_counted_at = timezone.now()
+        flipped = rows.filter(action_counted_at=None).update(
+            action_counted_at=report.action_counted_at
+        )
+    else:
+        report.action_counted_at = None
+        flipped = rows.exclude(action_counted_at=None).update(action_counted_at=None)
+    if flipped:
+        record_action_done(report.action_page, times=sign)
+
+
+def pledge_counted_by_report(pledge, action_page) -> bool:
+    """A counted report of this pledge already added one completion to this action."""
+    return ImpactReport.objects.filter(
+        pledge=pledge,
+        action_page__translation_key=action_page.translation_key,
+        action_counted_at__isnull=False,
+    ).exists()
 
 
 def units_of(challenge: ChallengePage) -> list[str]:
@@ -146,24 +196,36 @@ def set_report_status(report: ImpactReport, status: str) -> ImpactReport:
 
 
 def forget_report(report: ImpactReport) -> None:
-    """Called before a report is deleted: a counted report leaves the totals."""
+    """Called before a report is deleted: a counted report leaves the totals (and its
+    action's completions)."""
     if report.status == ReportStatus.COUNTED:
         _apply(report, -1)
 
 
 def live_impact_counts() -> dict[str, int]:
-    """What the portal counts live: volunteers signed up, actions reported, cohorts run.
+    """What the portal counts live: volunteers signed up, actions done, cohorts run.
 
-    Two small queries whatever the number of reports: the counters table (volunteers and
-    actions, kept by the services) and the count of cohorts that were not cancelled.
+    Actions done are the counted reports plus the pledges partners marked done that no
+    counted report describes (a report of a done pledge is the same action, counted once).
+    Three small queries whatever the number of reports: the counters table (volunteers and
+    reports, kept by the services), the count of such pledges and of the cohorts that were not
+    cancelled. The home page reads them through its cache (refreshed by a beat task).
     """
     values = dict(ProgrammeCounter.objects.filter(name__in=COUNTERS).values_list("name", "value"))
     cohorts = Cohort.objects.exclude(status=CohortStatus.CANCELLED).count()
     return {
         "volunteers": int(values.get("volunteers", 0)),
-        "actions": int(values.get("actions", 0)),
+        "actions": int(values.get("actions", 0)) + pledges_done_without_report(),
         "cohorts": cohorts,
     }
+
+
+def pledges_done_without_report() -> int:
+    """Pledges marked done by their partner that no counted impact report describes."""
+    reported = ImpactReport.objects.filter(
+        status=ReportStatus.COUNTED, pledge__isnull=False
+    ).values("pledge_id")
+    return Pledge.objects.filter(status=PledgeStatus.DONE).exclude(pk__in=reported).count()
 
 
 def _totals(scope: str, key) -> dict[str, int]:

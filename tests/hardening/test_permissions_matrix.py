@@ -31,6 +31,7 @@ from django.utils import timezone
 import pytest
 
 from matching.models import Slot, SlotBooking, SlotWaitlistEntry
+from partners.models import PartnerApplication
 from portal.calendars import feed_token
 from tests.hardening.matrix_fixtures import (
     NEED_TITLE,
@@ -141,6 +142,23 @@ def _waiting(world):
 
 def _feed(kind, pk):
     return {"token": feed_token(kind, pk)}
+
+
+APPLICANT_EMAIL = "candidate@tilleuls.example.org"
+
+
+def _application(world):
+    """A pending partner application (its contact's details are for editors only)."""
+    application = PartnerApplication.objects.create(
+        organisation_name="EHPAD Les Tilleuls",
+        organisation_kind="care_home",
+        postcode="69003",
+        town="Lyon",
+        contact_name="Nadia",
+        email=APPLICANT_EMAIL,
+        consent_at=timezone.now(),
+    )
+    return {"pk": application.pk}
 
 
 # Who may do what, by kind of page.
@@ -286,6 +304,9 @@ ROWS: list[Row] = [
     Row("partners:accept_invitation", matrix(410), kwargs=_token),
     Row("partners:accept_invitation", matrix(410), "post", kwargs=_token),
     Row("partners:home", PARTNER_SPACE, **PARTNER_A),
+    Row("partners:apply", PUBLIC),
+    Row("partners:apply", matrix(400), "post"),
+    Row("partners:apply_done", PUBLIC),
     Row("partners:places", PARTNER_SPACE),
     Row("partners:place_create", PARTNER_SPACE),
     Row(
@@ -436,11 +457,14 @@ ROWS: list[Row] = [
     Row("matching_moderation_reports", {**ADMIN, "editor": 405}, kwargs=_need),
     Row("matching_moderation_reports", {**ADMIN, "editor": 302}, "post", kwargs=_need),
     Row("programme_growth", ADMIN),
+    Row("partner_application_decide", ADMIN, kwargs=_application),
+    Row("partner_application_decide", {**ADMIN, "editor": 400}, "post", kwargs=_application),
     _admin_list("matching_place"),
     _admin_list("matching_need"),
     _admin_list("matching_volunteerprofile"),
     _admin_list("matching_pledge"),
     _admin_list("matching_alertrun"),
+    _admin_list("partners_partnerapplication"),
     _admin_list("partners_partnerinvitation"),
     _admin_list("partners_partnermember"),
     _admin_list("programme_cohort"),

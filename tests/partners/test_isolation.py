@@ -1,11 +1,12 @@
 """Isolation: a partner reaches only its own places, needs and pledges.
 
 The walk DISCOVERS the partner-space routes from the URL resolver (every pattern in the
-"partners" namespace but the invitation, every route under /api/v1/partner/), so a route added
-later is walked without editing this file. Each route with an object in its path is requested
-by a member of partner B with the id of partner A's object of that type, with every method the
-view accepts: the answer is 404 and partner A's data is unchanged. A route whose object type
-cannot be told from its path fails the walk until it is mapped below.
+"partners" namespace but the invitation and the public application form, every route under
+/api/v1/partner/), so a route added later is walked without editing this file. Each route with
+an object in its path is requested by a member of partner B with the id of partner A's object
+of that type, with every method the view accepts: the answer is 404 and partner A's data is
+unchanged. A route whose object type cannot be told from its path fails the walk until it is
+mapped below.
 """
 
 import re
@@ -23,7 +24,8 @@ from tests.partners.pledge_factories import make_pledge, partner_need, volunteer
 pytestmark = pytest.mark.django_db
 
 API_PREFIX = "api/v1/partner/"
-EXCLUDED_NAMES = {"accept_invitation"}  # reached with a token, before any membership
+# Reached with a token before any membership, or public (« Devenir partenaire »).
+EXCLUDED_NAMES = {"accept_invitation", "apply", "apply_done"}
 METHODS = ("get", "post", "put", "patch", "delete")
 # A path segment (French page paths, English API paths) -> the type of object it names.
 SEGMENT_KINDS = {
