@@ -10,13 +10,13 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
+from PIL import ImageDraw
 
 from actions import weeks
 from actions.demo_content import ACTIONS, DOCUMENTS
 from actions.models import ActionIndexPage, ActionPage
 from challenges.models import ChallengePage, PartnerPage
-from portal.demo import DemoContext, ensure_child, ensure_translation
+from portal.demo import DemoContext, demo_font, ensure_child, ensure_translation
 
 A4_AT_72_DPI = (595, 842)
 
@@ -31,8 +31,8 @@ def drawn_document(key: str):
     canvas = PILImage.new("RGB", A4_AT_72_DPI, "white")
     draw = ImageDraw.Draw(canvas)
     draw.rectangle((0, 0, A4_AT_72_DPI[0], 190), fill=spec["colour"])
-    title_font = ImageFont.load_default(size=44)
-    text_font = ImageFont.load_default(size=28)
+    title_font = demo_font(40)
+    text_font = demo_font(24)
     draw.text((40, 70), spec["lines"][0], fill="white", font=title_font)
     for row, line in enumerate(spec["lines"][1:]):
         draw.text((40, 240 + row * 70), line, fill="#1b1b1f", font=text_font)

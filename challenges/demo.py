@@ -259,6 +259,17 @@ def _challenge_fields(content: dict) -> dict:
     return fields
 
 
+# Each metric's label in the singular (French, English), shown for 1 (and 0 in French).
+SINGULAR_LABELS = {
+    "kits-hygiene": ("kit d'hygiène constitué", "hygiene kit made"),
+    "points-collecte": ("point de collecte ouvert", "collection point opened"),
+    "visieres": ("visière livrée", "face shield delivered"),
+    "respirateurs": ("respirateur offert à l'AP-HP", "ventilator donated to AP-HP"),
+    "ehpad-contactes": ("EHPAD contacté", "care home contacted"),
+    "producteurs-soutenus": ("producteur soutenu", "producer supported"),
+}
+
+
 def load(ctx: DemoContext, **options) -> None:
     index_fr = ensure_child(
         ctx.home_fr,
@@ -282,7 +293,7 @@ def load(ctx: DemoContext, **options) -> None:
             f"Défi — {item['fr']['title']}",
             alt=f"Illustration du défi « {item['fr']['title']} »",
             colour=item["colour"],
-            text=item["fr"]["title"].split(",")[0][:22],
+            text=item["fr"]["title"],
         )
         page = ChallengePage.objects.child_of(index_fr).filter(slug=slug_fr).first()
         if page is None:
@@ -291,18 +302,31 @@ def load(ctx: DemoContext, **options) -> None:
             )
             for unit, label_fr, _label_en, value, target in item["metrics"]:
                 page.impact_metrics.add(
-                    ChallengeImpactMetric(unit=unit, label=label_fr, value=value, target=target)
+                    ChallengeImpactMetric(
+                        unit=unit,
+                        label=label_fr,
+                        label_singular=SINGULAR_LABELS[unit][0],
+                        value=value,
+                        target=target,
+                    )
                 )
             index_fr.add_child(instance=page)
             page.save_revision().publish()
         translation = page.get_translation_or_none(ctx.en)
         if translation is None:
+            image_en = drawn_image(
+                f"Challenge — {item['en']['title']}",
+                alt=f"Illustration of the challenge “{item['en']['title']}”",
+                colour=item["colour"],
+                text=item["en"]["title"],
+            )
             translation = ensure_translation(
-                page, ctx.en, slug=slug_en, **_challenge_fields(item["en"])
+                page, ctx.en, slug=slug_en, image=image_en, **_challenge_fields(item["en"])
             )
             labels = {unit: label_en for unit, _fr, label_en, *_ in item["metrics"]}
             for metric in translation.impact_metrics.all():
                 metric.label = labels[metric.unit]
+                metric.label_singular = SINGULAR_LABELS[metric.unit][1]
                 metric.save()
             translation.save_revision().publish()
         challenges[slug_fr] = page
@@ -330,7 +354,7 @@ def _load_partners(ctx: DemoContext, challenges: dict) -> None:
     for item in PARTNERS:
         logo = drawn_image(
             f"Logo — {item['title']}",
-            alt=f"Logo de {item['title']}",
+            alt=item["title"],
             colour=item["colour"],
             text=item["title"],
             size=(480, 240),

@@ -5,6 +5,7 @@ read these pages, never the reverse.
 """
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -116,7 +117,15 @@ class ChallengeImpactMetric(Orderable):
     """A figure the challenge tracks, e.g. hygiene kits made or care homes contacted."""
 
     page = ParentalKey(ChallengePage, related_name="impact_metrics", on_delete=models.CASCADE)
-    label = models.CharField(_("libellé"), max_length=120)
+    label = models.CharField(
+        _("libellé"), max_length=120, help_text=_("Au pluriel, par exemple « kits livrés ».")
+    )
+    label_singular = models.CharField(
+        _("libellé au singulier"),
+        max_length=120,
+        blank=True,
+        help_text=_("Montré pour 1 (et 0 en français), par exemple « kit livré »."),
+    )
     unit = models.SlugField(
         _("unité"),
         max_length=60,
@@ -125,11 +134,23 @@ class ChallengeImpactMetric(Orderable):
     value = models.PositiveIntegerField(_("valeur enregistrée"), default=0)
     target = models.PositiveIntegerField(_("objectif"), null=True, blank=True)
 
-    panels = [FieldPanel("label"), FieldPanel("unit"), FieldPanel("value"), FieldPanel("target")]
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("label_singular"),
+        FieldPanel("unit"),
+        FieldPanel("value"),
+        FieldPanel("target"),
+    ]
     api_fields = [APIField("label"), APIField("unit"), APIField("value"), APIField("target")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("indicateur d'impact")
+
+    @property
+    def shown_label(self) -> str:
+        """The label agreeing with the value: singular for 1, and for 0 in French."""
+        singular = self.value in (0, 1) if get_language().startswith("fr") else self.value == 1
+        return self.label_singular if singular and self.label_singular else self.label
 
 
 class PartnerIndexPage(Page):

@@ -103,6 +103,15 @@ class NearMeForm(forms.Form):
     def page_number(self) -> int:
         return self.cleaned_data.get("page") or 1
 
+    def preselected_options(self) -> dict:
+        """The filters a link preselects without searching (?challenge=<slug>), when valid."""
+        kind, skill = self.initial.get("kind", ""), self.initial.get("skill", "")
+        return {
+            "challenge": self.challenges.get(self.initial.get("challenge", "")),
+            "kind": kind if kind in PlaceKind.values else "",
+            "skill": skill if skill in Skill.values else "",
+        }
+
     def search_options(self) -> dict:
         return {
             "challenge": self.challenges.get(self.cleaned_data.get("challenge") or ""),

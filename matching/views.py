@@ -27,6 +27,7 @@ from portal import ratelimit
 PLEDGE_LIMIT, PLEDGE_WINDOW_S = 20, 3600
 REPORT_LIMIT, REPORT_WINDOW_S = 10, 3600
 DIRECTORY_ACTIONS_SHOWN = 3
+SEARCH_PARAMETERS = ("q", "lat", "lon", "page")
 
 
 BASEMAP = "matching/basemap/france-departements.geojson"
@@ -44,9 +45,12 @@ def map_settings() -> dict:
 
 
 def near_me(request):
-    """Needs near a postcode, a commune, the browser's position or the volunteer's address."""
+    """Needs near a postcode, a commune, the browser's position or the volunteer's address.
+    A query string without a place (a challenge page's link) only preselects the filters."""
+    searches = any(request.GET.get(name) for name in SEARCH_PARAMETERS)
     form = NearMeForm(
-        request.GET or None,
+        request.GET if searches else None,
+        initial=None if searches else request.GET.dict(),
         language_code=get_language(),
         client=ratelimit.client_address(request),
     )
@@ -61,6 +65,7 @@ def near_me(request):
         # (below) is never put in a page.
         context["here"] = {"lat": point.latitude, "lon": point.longitude}
     else:
+        options = form.preselected_options()
         origin = services.own_search_origin(request.user)
         if origin is not None:
             point, radius_km = origin

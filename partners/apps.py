@@ -6,4 +6,9 @@ class PartnersConfig(AppConfig):
     verbose_name = "Espace partenaire"
 
     def ready(self):
-        from partners import signals  # noqa: F401 - connects the receivers
+        from partners import (
+            account_menu,
+            signals,  # noqa: F401 - connects the receivers
+        )
+
+        account_menu.register()

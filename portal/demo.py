@@ -8,6 +8,7 @@ twice changes nothing.
 import hashlib
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.core.files.images import ImageFile
 
@@ -16,6 +17,56 @@ from wagtail.models import Locale, Page, Site
 
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
+
+# DejaVu Sans Bold (free licence beside it), shipped with the project so that every machine draws
+# the demo's French and English text, accents and ligatures ("é", "œ") included. Pillow's own
+# default font lacks some of them. The only PyPI package shipping DejaVu drags Sphinx in.
+DEMO_FONT_PATH = Path(__file__).resolve().parent / "fonts" / "DejaVuSans-Bold.ttf"
+
+
+def demo_font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(DEMO_FONT_PATH), size=size)
+
+
+def wrapped_lines(draw, text: str, font, max_width: int) -> list[str]:
+    """``text`` cut into lines no wider than ``max_width`` pixels (between words)."""
+    lines, current = [], ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if current and draw.textlength(candidate, font=font) > max_width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+def draw_centred_text(draw, text: str, size: tuple[int, int], *, font_size: int) -> None:
+    """White text with a dark outline, wrapped and centred on a ``size`` canvas; the font
+    shrinks until the text fits in three lines."""
+    width, height = size
+    margin = width // 12
+    for points in range(font_size, 11, -2):
+        font = demo_font(points)
+        lines = wrapped_lines(draw, text, font, width - 2 * margin)
+        if len(lines) <= 3 and all(
+            draw.textlength(line, font=font) <= width - 2 * margin for line in lines
+        ):
+            break
+    line_height = round(points * 1.25)
+    top = (height - line_height * len(lines)) / 2
+    for row, line in enumerate(lines):
+        left = (width - draw.textlength(line, font=font)) / 2
+        draw.text(
+            (left, top + row * line_height),
+            line,
+            fill="white",
+            font=font,
+            stroke_width=2,
+            stroke_fill="black",
+        )
 
 
 @dataclass
@@ -77,7 +128,8 @@ def set_site_root(home: Page) -> None:
 
 
 def drawn_image(title: str, *, alt: str, colour: str, text: str, size=(800, 480)):
-    """A Wagtail image drawn by the project (no download): a colour field and a wordmark."""
+    """A Wagtail image drawn by the project (no download): a colour field and ``text`` (in the
+    page's language: a translation gets its own image)."""
     image_model = get_image_model()
     existing = image_model.objects.filter(title=title).first()
     if existing is not None:
@@ -90,10 +142,7 @@ def drawn_image(title: str, *, alt: str, colour: str, text: str, size=(800, 480)
         x = (seed >> i) % size[0]
         y = (seed >> (i + 5)) % size[1]
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), outline="white", width=4)
-    font = ImageFont.load_default(size=max(24, size[1] // 8))
-    box = draw.textbbox((0, 0), text, font=font)
-    position = ((size[0] - (box[2] - box[0])) / 2, (size[1] - (box[3] - box[1])) / 2)
-    draw.text(position, text, fill="white", font=font, stroke_width=2, stroke_fill="black")
+    draw_centred_text(draw, text, size, font_size=max(24, size[1] // 8))
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG", optimize=True)
     slug = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12]

@@ -1,8 +1,11 @@
 """The portal's own tables: the outboxes of Celery tasks the broker could not take and of emails
-waiting to be relayed (portal.outbox, portal.mail)."""
+waiting to be relayed (portal.outbox, portal.mail); the footer's links (a site setting)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 class PendingTask(models.Model):
@@ -55,3 +58,29 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {', '.join(self.to)}"
+
+
+def _linked_page(verbose_name):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+@register_setting(icon="list-ul")
+class FooterLinks(BaseSiteSetting):
+    """The pages every page links to from its footer (in the visitor's language when they are
+    translated): the legal notice, the privacy policy and the contact page."""
+
+    legal_notice = _linked_page(_("mentions légales"))
+    privacy_policy = _linked_page(_("politique de confidentialité"))
+    contact = _linked_page(_("page de contact"))
+
+    panels = [FieldPanel("legal_notice"), FieldPanel("privacy_policy"), FieldPanel("contact")]
+
+    class Meta:
+        verbose_name = _("liens du pied de page")

@@ -6,4 +6,9 @@ class ProgrammeConfig(AppConfig):
     verbose_name = "Programme"
 
     def ready(self):
-        from programme import signals  # noqa: F401  (connects the receivers)
+        from programme import (
+            account_menu,
+            signals,  # noqa: F401  (connects the receivers)
+        )
+
+        account_menu.register()

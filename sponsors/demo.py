@@ -116,7 +116,9 @@ REPORTS = [(0, "visieres", 40), (1, "visieres", 25), (2, "respirateurs", 1)]
 
 def load(ctx: DemoContext, **options) -> None:
     tiers = _load_tiers(ctx)
-    index = ensure_child(ctx.home_fr, SponsorIndexPage, slug="sponsors", title="Nos sponsors")
+    index = ensure_child(
+        ctx.home_fr, SponsorIndexPage, slug="sponsors", title="Nos sponsors", show_in_menus=True
+    )
     if not index.intro:
         index.intro = (
             "<p>Des entreprises financent le programme, le co-construisent sur un thème ou une "
@@ -160,7 +162,7 @@ def _load_tiers(ctx: DemoContext) -> list[tuple[SponsorTier, SponsorTier]]:
 def _load_sponsor(ctx, index, item, tiers, challenges) -> SponsorPage:
     logo = drawn_image(
         f"Logo — {item['title']}",
-        alt=f"Logo de {item['title']}",
+        alt=item["title"],
         colour=item["brand"],
         text=item["title"],
         size=(480, 240),

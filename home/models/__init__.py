@@ -7,6 +7,7 @@ Direction of dependencies: ``home`` reads ``challenges`` (and later ``actions``,
 from home.models.contact_form import ContactFormField, ContactFormPage
 from home.models.home_page import HomePage
 from home.models.programme_goals import ProgrammeGoals
+from home.models.standard_page import StandardPage
 from home.models.stories import StoryIndexPage, StoryPage
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "ContactFormPage",
     "HomePage",
     "ProgrammeGoals",
+    "StandardPage",
     "StoryIndexPage",
     "StoryPage",
 ]

@@ -47,6 +47,7 @@ class HomePage(CachedPageMixin, Page):
         "home.StoryIndexPage",
         "home.ContactFormPage",
         "sponsors.SponsorIndexPage",
+        "home.StandardPage",
     ]
     search_fields = [
         *Page.search_fields,

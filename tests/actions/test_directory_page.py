@@ -196,9 +196,9 @@ def test_queries_per_page_do_not_grow_with_the_results(client, directory_fr):
 
 def test_directory_page_query_count(client, django_assert_num_queries):
     client.get("/fr/actions/")  # warm the site root paths cache, as in production
-    with django_assert_num_queries(per_request(22)):
+    with django_assert_num_queries(per_request(24)):
         client.get("/fr/actions/", {"challenge": "sans-abri", "page": 1})
-    with django_assert_num_queries(per_request(23)):
+    with django_assert_num_queries(per_request(25)):
         client.get("/fr/actions/", {"challenge": "sans-abri", "q": "kits", "page": 1})
 
 

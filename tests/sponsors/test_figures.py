@@ -66,7 +66,7 @@ def test_the_branded_page_shows_logo_figures_and_the_sign_up_entry(
     assert html.count("<h1") == 1
     assert 'style="' not in html and "<style" not in html
     assert f"/{language}/sponsors/{sponsor.pk}/theme.css?v={sponsor.theme_version()}" in html
-    alt = "Logo de Pharmacies du Cœur" if language == "fr" else "Pharmacies du Cœur logo"
+    alt = "Logo : Pharmacies du Cœur" if language == "fr" else "Pharmacies du Cœur logo"
     assert f'alt="{alt}"' in html
     assert path_in(language, "employee_sign_up", page.pk) in html
     assert ">65<" in html  # face shields delivered by the employees

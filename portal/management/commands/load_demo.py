@@ -18,6 +18,7 @@ LOADERS = [
     "home.demo.load_stories",
     "home.demo.load_contact",
     "home.demo.load_goals_and_calls_to_action",
+    "home.demo_legal.load_legal_pages",
 ]
 
 
