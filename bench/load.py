@@ -148,10 +148,11 @@ print(page.url_path.split("/", 2)[2].rstrip("/") + "|" + page.slug)
 
 def prepare(args, env: dict) -> dict:
     started = time.monotonic()
-    manage(env, "compile_catalogues", "-v0")
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo", "--needs", str(args.needs), "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    if not args.prepared:
+        manage(env, "compile_catalogues", "-v0")
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_demo", "--needs", str(args.needs), "-v0")
+        manage(env, "collectstatic", "--noinput", "-v0")
     script = PREPARE.format(email=BENCH_EMAIL, password=BENCH_PASSWORD, count=BENCH_VOLUNTEERS)
     out = manage(env, "shell", "-c", script)
     challenge_path, challenge_slug = out.strip().splitlines()[-1].split("|")
@@ -466,6 +467,11 @@ def main():
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--prepared",
+        action="store_true",
+        help="the database is loaded and the static files collected: only the bench accounts",
+    )
     parser.add_argument(
         "--routes", nargs="+", choices=list(MIX), help="only these (and the ceiling)"
     )
