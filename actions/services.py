@@ -10,7 +10,7 @@ number of actions.
 import hashlib
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from django.apps import apps
@@ -106,8 +106,26 @@ class Facet:
         return next((option.value for option in self.options if option.selected), "")
 
 
+def _cache_seconds() -> int:
+    return int(getattr(settings, "DIRECTORY_CACHE_SECONDS", 300))
+
+
 def directory_options(locale_id: int) -> DirectoryOptions:
-    """The challenges and partners for the filters of a language (two small queries)."""
+    """The challenges and partners for the filters of a language (two small queries), cached
+    until a page is published or unpublished (DIRECTORY_CACHE_SECONDS; 0: always read)."""
+    ttl = _cache_seconds()
+    if ttl <= 0:
+        return read_directory_options(locale_id)
+    key = f"directory-options:{page_cache.version()}:{locale_id}"
+    options = cache.get(key)
+    if options is None:
+        options = read_directory_options(locale_id)
+        cache.set(key, options, ttl)
+    return options
+
+
+def read_directory_options(locale_id: int) -> DirectoryOptions:
+    """The challenges and partners for the filters of a language, from the database."""
 
     def pages(model, order):
         rows = model.objects.order_by(order).values_list(
@@ -212,18 +230,29 @@ class Directory:
         return self.filtered().order_by(*order).for_cards()
 
     def facets(self) -> list[Facet]:
-        """Each facet with its counts, cached per language and filters until a page is
-        published or unpublished (DIRECTORY_CACHE_SECONDS; 0: always counted)."""
-        ttl = int(getattr(settings, "DIRECTORY_CACHE_SECONDS", 300))
+        """Each facet with its counts (see ``summary``)."""
+        return self.summary[0]
+
+    def count(self) -> int:
+        """The number of results (see ``summary``)."""
+        return self.summary[1]
+
+    @cached_property
+    def summary(self) -> tuple[list[Facet], int]:
+        """The facets with their counts and the number of results, cached per language and
+        filters until a page is published or unpublished (DIRECTORY_CACHE_SECONDS; 0: always
+        counted). Neither depends on the sort, nor on the number of completions."""
+        ttl = _cache_seconds()
         if ttl <= 0:
-            return self.counted_facets()
-        asked = hashlib.sha256(repr((self.filters, get_language())).encode()).hexdigest()
-        key = f"directory-facets:{page_cache.version()}:{self.locale_id}:{asked}"
-        facets = cache.get(key)
-        if facets is None:
-            facets = self.counted_facets()
-            cache.set(key, facets, ttl)
-        return facets
+            return self.counted_facets(), self.filtered().count()
+        asked = replace(self.filters, sort=DirectorySort.NEWEST)
+        digest = hashlib.sha256(repr((asked, get_language())).encode()).hexdigest()
+        key = f"directory-facets:{page_cache.version()}:{self.locale_id}:{digest}"
+        summary = cache.get(key)
+        if summary is None:
+            summary = self.counted_facets(), self.filtered().count()
+            cache.set(key, summary, ttl)
+        return summary
 
     def counted_facets(self) -> list[Facet]:
         """Each facet with the number of results each of its values would give (five queries).
@@ -282,8 +311,12 @@ class Directory:
             ),
             Facet(
                 "new",
-                _("Nouveautés"),
-                [FacetOption("true", _("Nouveau cette semaine"), new_count, filters.new_this_week)],
+                str(_("Nouveautés")),
+                [
+                    FacetOption(
+                        "true", str(_("Nouveau cette semaine")), new_count, filters.new_this_week
+                    )
+                ],
             ),
         ]
 
@@ -302,11 +335,12 @@ def _by_key(counts_by_page_id: dict, keys: dict) -> dict:
 
 
 def _facet(name, legend, values, counts, selected, *, hide_empty=False) -> Facet:
+    """Labels as plain strings of the active language: cached facets unpickle cheaply."""
     return Facet(
         name,
-        legend,
+        str(legend),
         [
-            FacetOption(value, label, counts.get(key, 0), value == selected)
+            FacetOption(value, str(label), counts.get(key, 0), value == selected)
             for key, value, label in values
             if counts.get(key, 0) or value == selected or not hide_empty
         ],

@@ -1,11 +1,18 @@
-"""Whole-page cache for first-time anonymous visitors on the hot pages (home, challenges).
+"""Whole-page cache for first-time anonymous visitors on the hot pages (home, challenges, the
+action directory with its filters).
 
-A page opts in with ``CachedPageMixin``; the middleware, placed before the session, stores the
+A page opts in with ``CachedPageMixin`` (or ``allow(request)`` in its own ``serve``); a page whose
+query string only selects what it shows (the directory's filters) opts in with
+``query_string=True``: its answers are stored per query string, in a canonical order, and only
+when they succeed (200). The middleware, placed before the session, stores the
 finished response (headers of the inner middlewares included) under the request's host and path
 and serves it to the next visitor without a session, a CSRF token or a flash message — no routing,
 no query, no template. Any page published, unpublished or moved bumps a version number: every
 cached page is dropped at once. Counters on cached pages are at most PAGE_CACHE_SECONDS old.
 """
+
+import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,11 +28,17 @@ def ttl_seconds() -> int:
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 60))
 
 
+def allow(request, *, query_string: bool = False) -> None:
+    """Marks this request's answer as cacheable by the middleware (anonymous GETs only)."""
+    request.page_cache_allowed = True
+    request.page_cache_query_string = query_string
+
+
 class CachedPageMixin:
     """Marks a page's anonymous GET responses as cacheable by the middleware."""
 
     def serve(self, request, *args, **kwargs):
-        request.page_cache_allowed = True
+        allow(request)
         return super().serve(request, *args, **kwargs)
 
 
@@ -38,18 +51,24 @@ def version() -> int:
 
 
 def cache_key(request) -> str | None:
-    """A key for a first-time anonymous GET without query string; None for anyone else."""
-    if ttl_seconds() <= 0 or request.method not in ("GET", "HEAD") or request.GET:
+    """A key for a first-time anonymous GET (its query string in a canonical order); None for
+    anyone else."""
+    if ttl_seconds() <= 0 or request.method not in ("GET", "HEAD"):
         return None
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
         return None
-    return f"page-cache:{version()}:{request.get_host()}:{request.path}"
+    key = f"page-cache:{version()}:{request.get_host()}:{request.path}"
+    if request.GET:  # canonical order, hashed: a bounded key whatever the query's length
+        query = urlencode(sorted(request.GET.lists()), doseq=True)
+        key += "?" + hashlib.sha256(query.encode()).hexdigest()
+    return key
 
 
 def _storable(request, response) -> bool:
     return (
         getattr(request, "page_cache_allowed", False)
+        and (not request.GET or getattr(request, "page_cache_query_string", False))
         and response.status_code == 200
         and not response.streaming
         and not response.cookies

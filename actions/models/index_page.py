@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from actions import filters, services
+from portal import page_cache
 
 
 class ActionIndexPage(Page):
@@ -51,7 +52,9 @@ class ActionIndexPage(Page):
         )
         if not valid:
             return context
-        paginator = Paginator(directory.actions(), services.PER_PAGE)
+        # Cards come from the card cache (actions.cards): partners are fetched for misses only.
+        paginator = Paginator(directory.actions().prefetch_related(None), services.PER_PAGE)
+        paginator.count = directory.count()  # counted with the facets, cached with them
         try:
             context["results"] = paginator.page(request.GET.get("page") or 1)
         except InvalidPage as error:
@@ -62,7 +65,11 @@ class ActionIndexPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        """The directory; 400 with the errors next to the fields when a filter is not valid."""
+        """The directory; 400 with the errors next to the fields when a filter is not valid.
+        Anonymous answers are cached whole per query string (portal.page_cache): the filters
+        only select what is shown, the results change when a page is published (which drops
+        the cache) and the completion counts are at most PAGE_CACHE_SECONDS old."""
+        page_cache.allow(request, query_string=True)
         context = self.get_context(request, *args, **kwargs)
         status = 400 if context["results"] is None else 200
         return TemplateResponse(request, self.get_template(request), context, status=status)

@@ -14,13 +14,15 @@ With PostGIS installed, ``nearest_postgis`` picks the candidates with a geograph
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from django.db import connection
+from django.db.models.base import ModelState
 from django.utils import timezone
 
 from challenges.models import ChallengePage
 from matching import geo
-from matching.models import Need, NeedStatus
+from matching.models import Need, NeedStatus, Place
 from matching.services import nearest_cache, nearest_postgis
 
 MAX_RADIUS_KM = 200.0
@@ -102,12 +104,7 @@ def nearest_open_needs(
         )
         nearest_cache.put(cache_key, ranked)
     ranked = ranked[offset:]
-    needs = (
-        Need.objects.select_related("place")
-        .only(*LIST_FIELDS)
-        .order_by()
-        .in_bulk([need_id for _distance, need_id in ranked])
-    )
+    needs = needs_for_lists([need_id for _distance, need_id in ranked])
     matches = [
         NeedMatch(needs[need_id], distance) for distance, need_id in ranked if need_id in needs
     ]
@@ -115,6 +112,55 @@ def nearest_open_needs(
         return matches
     # A cached ranking may name needs pledged in full or closed since: leave them out.
     return [m for m in matches if m.need.status == NeedStatus.OPEN and m.need.quantity_remaining]
+
+
+def needs_for_lists(ids: list[int]) -> dict[int, Need]:
+    """The needs of ``ids`` by id, each with its place, loading only ``LIST_FIELDS`` (one
+    query). What ``select_related("place").only(*LIST_FIELDS).in_bulk(ids)`` returns, without
+    building and compiling that query anew for every search: the SQL is written once."""
+    if not ids:
+        return {}
+    need_names, place_names, sql = _list_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(ids=", ".join(["%s"] * len(ids))), ids)
+        rows = cursor.fetchall()
+    database, width = connection.alias, len(need_names)
+    needs = {}
+    for row in rows:
+        need = _loaded_need(database, need_names, row[:width])
+        need._state.fields_cache["place"] = Place.from_db(database, place_names, row[width:])
+        needs[need.pk] = need
+    return needs
+
+
+def _loaded_need(database: str, names: list[str], values) -> Need:
+    """What ``Need.from_db`` returns for these fields (the others deferred), without running
+    ``Model.__init__`` over all 22 fields: Need has no custom ``from_db`` and no init signal
+    receiver (tests/matching/test_nearest_lists.py checks both)."""
+    need = Need.__new__(Need)
+    need.__dict__.update(zip(names, values, strict=True))
+    need._state = ModelState()
+    need._state.adding, need._state.db = False, database
+    return need
+
+
+@cache
+def _list_query() -> tuple[list[str], list[str], str]:
+    """Column names and SQL; columns in the models' field order, as ``from_db`` expects."""
+    need_names = {name for name in LIST_FIELDS if "__" not in name} | {"place"}
+    place_names = {name.split("__", 1)[1] for name in LIST_FIELDS if name.startswith("place__")}
+    need_fields = [f for f in Need._meta.concrete_fields if {f.name, f.attname} & need_names]
+    place_fields = [f for f in Place._meta.concrete_fields if f.name in place_names]
+    quote = connection.ops.quote_name
+    columns = [f"n.{quote(field.column)}" for field in need_fields]
+    columns += [f"p.{quote(field.column)}" for field in place_fields]
+    sql = (
+        f"SELECT {', '.join(columns)} FROM {quote(Need._meta.db_table)} AS n "  # noqa: S608
+        f"INNER JOIN {quote(Place._meta.db_table)} AS p ON p.{quote(Place._meta.pk.column)} = "
+        f"n.{quote(Need._meta.get_field('place').column)} "
+        f"WHERE n.{quote(Need._meta.pk.column)} IN ({{ids}})"
+    )
+    return [f.attname for f in need_fields], [f.attname for f in place_fields], sql
 
 
 def ranked_need_ids(

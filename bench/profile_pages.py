@@ -1,0 +1,142 @@
+"""Profile of the dynamic pages in-process (Django's test client, production settings): the
+directory with and without filters or search, the need page, the near-me page, the volunteer
+space and the pledge POST. Prints the median time per request and, with --profile, the
+functions that cost the most (cProfile, cumulative), or a pyinstrument tree with --tree.
+
+    DATABASE_URL=sqlite:///var/bench/load.sqlite3 DEBUG=0 SECRET_KEY=… \\
+        ALLOWED_HOSTS=testserver .venv/bin/python bench/profile_pages.py [--profile directory]
+
+The database must hold the demo (``manage.py load_demo --needs N``), as ``bench/load.py``
+prepares it. The whole-page cache is off (each request renders); the facet, ranking and card
+caches work as in production unless --no-caches.
+"""
+
+import argparse
+import cProfile
+import os
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from challenges.models import ChallengePage  # noqa: E402
+from matching.models import Need, NeedStatus, VolunteerProfile  # noqa: E402
+
+EMAIL = "profile.volunteer@reaction.example"
+
+
+def volunteer_client() -> Client:
+    user, _ = get_user_model().objects.get_or_create(
+        username=EMAIL, defaults={"email": EMAIL, "first_name": "Profile"}
+    )
+    VolunteerProfile.objects.get_or_create(user=user, defaults={"postcode": "75011"})
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def pages() -> dict:
+    challenge = ChallengePage.objects.live().filter(locale__language_code="fr").first()
+    need = Need.objects.filter(status=NeedStatus.OPEN).order_by("pk").first()
+    anonymous, volunteer = Client(), volunteer_client()
+    return {
+        "directory": (anonymous, "get", "/fr/actions/", {}),
+        "directory_challenge": (anonymous, "get", "/fr/actions/", {"challenge": challenge.slug}),
+        "directory_search": (anonymous, "get", "/fr/actions/", {"q": "kits"}),
+        "directory_sorted": (anonymous, "get", "/fr/actions/", {"sort": "most-done"}),
+        "need": (anonymous, "get", f"/fr/besoins/{need.pk}/", {}),
+        "near_me": (anonymous, "get", "/fr/pres-de-chez-moi/", {"q": "75011", "radius_km": 20}),
+        "volunteer_space": (volunteer, "get", "/fr/mon-espace/", {}),
+        "pledge": (
+            volunteer,
+            "post",
+            f"/fr/besoins/{need.pk}/engagement/",
+            {"quantity": 1, "contact_channel": "none"},
+        ),
+    }
+
+
+def counting(queries: list):
+    def wrapper(execute, sql, *rest):
+        queries.append(sql)
+        return execute(sql, *rest)
+
+    return wrapper
+
+
+def call(spec):
+    client, method, path, data = spec
+    response = getattr(client, method)(path, data)
+    assert response.status_code < 500, (path, response.status_code)
+    return response
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--profile", nargs="*", default=[], help="pages to profile")
+    parser.add_argument("--tree", action="store_true", help="pyinstrument instead of cProfile")
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--no-caches", action="store_true", help="facets and rankings too")
+    parser.add_argument("--pages", nargs="*", default=[], help="only these pages")
+    args = parser.parse_args()
+    settings.PAGE_CACHE_SECONDS = 0
+    if args.no_caches:
+        settings.NEARBY_CACHE_SECONDS = 0
+        settings.DIRECTORY_CACHE_SECONDS = 0
+    settings.PLEDGE_RATE_LIMIT = 10**9
+    specs = pages()
+    for name, spec in specs.items():
+        if args.pages and name not in args.pages:
+            continue
+        response = call(spec)  # warm: templates compiled, catalogues loaded
+        queries = []
+        with connection.execute_wrapper(counting(queries)):
+            response = call(spec)
+        times = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            call(spec)
+            times.append((time.perf_counter() - started) * 1000)
+        print(
+            f"{name:>20}: {statistics.median(times):6.1f} ms median, {len(queries)} queries, "
+            f"{len(response.content):,} bytes, status {response.status_code}"
+        )
+        if name in args.profile:
+            profile(spec, args)
+
+
+def profile(spec, args):
+    if args.tree:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+        for _ in range(args.runs):
+            call(spec)
+        profiler.stop()
+        print(profiler.output_text(unicode=True, color=False, show_all=False))
+        return
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(args.runs):
+        call(spec)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()
