@@ -47,7 +47,7 @@ def map_settings() -> dict:
 def near_me(request):
     """Needs near a postcode, a commune, the browser's position or the volunteer's address.
     A query string without a place (a challenge page's link) only preselects the filters."""
-    searches = any(request.GET.get(name) for name in SEARCH_PARAMETERS)
+    searches = any(name in request.GET for name in SEARCH_PARAMETERS)
     form = NearMeForm(
         request.GET if searches else None,
         initial=None if searches else request.GET.dict(),
