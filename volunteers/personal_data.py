@@ -451,6 +451,8 @@ FIELDS_NOT_VOLUNTEER_DATA = frozenset(
     {
         "home.ContactFormPage.from_address",
         "matching.NeedReport.handled_by",
+        "partners.PartnerApplication.decided_by",  # the editor who decided
+        "partners.PartnerApplication.email",  # an organisation's contact, for editors only
         "partners.PartnerInvitation.invited_by",
         "programme.CohortCall.done_by",
         "sponsors.SponsorMobiliser.named_by",

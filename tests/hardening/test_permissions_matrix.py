@@ -202,6 +202,8 @@ ROWS: list[Row] = [
     Row("logout", matrix(405)),  # GET is refused: sign-out is a POST
     Row("logout", matrix(302), "post"),
     Row("password_reset", PUBLIC),
+    Row("robots_txt", PUBLIC),
+    Row("favicon", matrix(301)),  # sends on to the PNG icon
     Row("password_reset_done", PUBLIC),
     Row("password_reset_confirm", PUBLIC, kwargs=_uid_token),  # Django: "invalid link" page
     Row("password_reset_complete", PUBLIC),

@@ -40,7 +40,7 @@ def volunteer(challenge, week, join):
 
 def home_counter(client, counter_id: str) -> int:
     html = client.get("/fr/").content.decode()
-    return int(re.search(rf'<progress id="{counter_id}" max="\d+" value="(\d+)">', html).group(1))
+    return int(re.search(rf'<progress id="{counter_id}" max="\d+" value="(\d+)"', html).group(1))
 
 
 def test_reporting_an_action_in_french_updates_the_challenge_totals(client, volunteer, homeless):
