@@ -13,8 +13,8 @@ import pytest
 from matching.models import Need, Slot, SlotBooking, SlotBookingStatus, SlotWaitlistEntry
 from matching.services import slots
 from programme.calendar_feed import cohort_feed_url
-from programme.models import Cohort, Coordinator, Membership, MembershipStatus
-from tests.matching.slot_factories import make_slot, volunteer
+from programme.models import Cohort, Coordinator, Membership
+from tests.matching.slot_factories import make_slot, place_in_a_cohort, volunteer
 from tests.queries import per_request
 from volunteers.calendar_feed import volunteer_feed_url
 
@@ -24,21 +24,6 @@ pytestmark = pytest.mark.django_db
 def signed_in(client, profile):
     client.force_login(profile.user)
     return client
-
-
-def place_in_a_cohort(profile) -> Cohort:
-    """The profile's person placed in a demo cohort (one that is not cancelled)."""
-    cohort = Cohort.objects.exclude(status="cancelled").first()
-    Membership.objects.create(
-        user=profile.user,
-        challenge=cohort.challenge,
-        language=cohort.language,
-        area=cohort.area,
-        start_date=cohort.start_date,
-        cohort=cohort,
-        status=MembershipStatus.PLACED,
-    )
-    return cohort
 
 
 def events(response) -> list:

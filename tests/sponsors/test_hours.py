@@ -7,9 +7,8 @@ import pytest
 
 from matching.models import Slot, SlotBooking
 from matching.services import slots
-from programme.models import Membership, MembershipStatus
 from sponsors.services.hours import employee_hours
-from tests.matching.slot_factories import make_slot, volunteer
+from tests.matching.slot_factories import make_slot, place_in_a_cohort, volunteer
 from tests.sponsors.conftest import path_in
 
 pytestmark = pytest.mark.django_db
@@ -17,15 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def _placed_with_hours(cohort, hours: float):
     profile = volunteer("Employée")
-    Membership.objects.create(
-        user=profile.user,
-        challenge=cohort.challenge,
-        language=cohort.language,
-        area=cohort.area,
-        start_date=cohort.start_date,
-        cohort=cohort,
-        status=MembershipStatus.PLACED,
-    )
+    place_in_a_cohort(profile, cohort)
     slot = make_slot(in_hours=-hours - 1, length_hours=hours)
     Slot.objects.filter(pk=slot.pk).update(places_taken=1)
     booking = SlotBooking.objects.create(slot=slot, volunteer=profile)
