@@ -59,6 +59,8 @@ def test_the_place_page_gives_the_position_as_text_and_for_the_map(partner_clien
     assert "Position : Saint-Denis" in html
     assert f'data-lat="{place.latitude}"' in html and f'data-lon="{place.longitude}"' in html
     assert "partners/place-map.js" in html and "leaflet.js" in html
+    # The shared map script draws the offline basemap here too.
+    assert "matching/map.js" in html and "france-departements.geojson" in html
 
 
 @pytest.mark.parametrize(

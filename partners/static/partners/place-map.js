@@ -14,21 +14,10 @@
     if (isNaN(lat) || isNaN(lon)) {
       return;
     }
-    element.hidden = false;
-    element.setAttribute("role", "region");
-    element.setAttribute("aria-label", element.dataset.label);
-    var reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    var map = L.map(element, {
-      scrollWheelZoom: false,
-      fadeAnimation: false,
-      zoomAnimation: !reducedMotion,
-      markerZoomAnimation: !reducedMotion
-    });
-    if (element.dataset.tilesUrl) {
-      L.tileLayer(element.dataset.tilesUrl, {
-        attribution: element.dataset.attribution,
-        maxZoom: 18
-      }).addTo(map);
+    // The shared map of matching/map.js: offline basemap of France, or tiles by setting.
+    var map = window.reactionMap && window.reactionMap.create(element);
+    if (!map) {
+      return;
     }
     var point = L.latLng(lat, lon);
     var radius = parseFloat(element.dataset.radiusM) || 0;
