@@ -119,6 +119,9 @@ def test_an_invited_partner_publishes_a_need_and_confirms_a_volunteers_pledge(
     partner.locator("#id_postcode").fill("75011")
     submit(partner)
     expect(partner.locator("h1")).to_have_text(place_name)
+    # The place's map is drawn on the offline basemap of France (the shared map script).
+    expect(partner.locator("#place-map")).to_have_attribute("data-ready", "true")
+    expect(partner.locator("#place-map")).to_have_attribute("data-basemap", "ready")
     place = server.run_python(
         "from matching.models import Place\n"
         f"p = Place.objects.get(name={place_name!r})\n"
