@@ -28,7 +28,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from matching import services as matching
 from matching.models import Need, NeedStatus, Place, Pledge
-from partners import need_actions, pledge_completion, pledge_contact, selectors, services
+from partners import need_actions, pledge_contact, selectors, services
 from partners.forms_needs import NeedForm
 from partners.forms_places import PlaceForm
 
@@ -373,7 +373,7 @@ class PledgeViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
     def done(self, request, pk=None):
         pledge = self.get_object()
         try:
-            pledge_completion.mark_pledge_done(pledge_id=pledge.pk)
+            matching.complete_pledge(pledge_id=pledge.pk)
         except matching.PledgeError as error:
             return Response(
                 {"detail": str(error), "errors": {"status": [str(error)]}},

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from matching import services as matching
-from partners import exports, pledge_completion, pledge_contact, selectors
+from partners import exports, pledge_contact, selectors
 from partners.forms_pledges import PledgeFilterForm
 from partners.views import PartnerSpaceMixin
 from portal.next_url import local_next
@@ -56,7 +56,7 @@ class PledgeDoneView(PartnerSpaceMixin, View):
     def post(self, request, pk):
         pledge = get_object_or_404(selectors.pledges_of(self.membership), pk=pk)
         try:
-            pledge_completion.mark_pledge_done(pledge_id=pledge.pk)
+            matching.complete_pledge(pledge_id=pledge.pk)
         except matching.PledgeError as error:
             return render_need_pledges(
                 request, self.partner, self.membership, pledge.need, error=str(error), status=400

@@ -30,7 +30,7 @@ class Need(models.Model):
         related_name="+",
     )
     # The directory action this need puts into practice: each pledge marked done counts one
-    # more completion of the action (partners.pledge_completion).
+    # more completion of the action (programme.services.impact.count_pledge_for_its_action).
     action = models.ForeignKey(
         "actions.ActionPage",
         verbose_name=_("action du répertoire"),

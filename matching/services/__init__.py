@@ -24,6 +24,7 @@ from matching.services.pledging import (
     cancel_pledge,
     complete_pledge,
     pledge,
+    pledge_completed,
     recount_need,
 )
 from matching.services.publishing import approve, needs_review, publish
@@ -42,6 +43,7 @@ __all__ = [
     "challenge_by_slug",
     "challenges_for_language",
     "complete_pledge",
+    "pledge_completed",
     "expire_stale_needs",
     "geocode_place",
     "geocode_profile",

@@ -4,6 +4,7 @@ promise more than wanted (and a CHECK constraint stands behind them)."""
 
 from django.db import transaction
 from django.db.models import F, Q, Sum
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +16,11 @@ from matching.models import (
     PledgeStatus,
     VolunteerProfile,
 )
+
+# Sent inside complete_pledge's transaction, once per pledge (the pledged → done step happens
+# once under a row lock), whoever marks it done: partner space, partner API or the admin.
+# Receivers that raise roll the completion back. ``pledge``: the Pledge, now done.
+pledge_completed = Signal()
 
 
 class PledgeError(Exception):
@@ -91,6 +97,7 @@ def complete_pledge(*, pledge_id: int) -> Pledge:
     )
     close_if_fulfilled(pledge_row.need_id)
     pledge_row.refresh_from_db()
+    pledge_completed.send(sender=Pledge, pledge=pledge_row)
     return pledge_row
 
 

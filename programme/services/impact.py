@@ -11,7 +11,7 @@ A counted report linked to a directory action is also one completion of that act
 marker is set by a conditional UPDATE before the action's counter moves, so an approval retried,
 a report saved twice or two editors clicking at once count it once; setting the report aside
 takes the completion back. A report of a pledge already marked done for the same action (which
-counted it, see ``partners.pledge_completion``) does not count it a second time.
+counted it, see ``count_pledge_for_its_action``) does not count it a second time.
 """
 
 from django.core.exceptions import ValidationError
@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from actions.services import record_action_done
 from challenges.models import ChallengeImpactMetric, ChallengePage
-from matching.models import Pledge, PledgeStatus
+from matching.models import Need, Pledge, PledgeStatus
 from programme.models import (
     Cohort,
     CohortStatus,
@@ -105,6 +105,14 @@ def _count_in_action(report: ImpactReport, sign: int) -> None:
         flipped = rows.exclude(action_counted_at=None).update(action_counted_at=None)
     if flipped:
         record_action_done(report.action_page, times=sign)
+
+
+def count_pledge_for_its_action(pledge: Pledge) -> None:
+    """A pledge just marked done (``matching.services.pledge_completed``, once per pledge) counts
+    one completion of its need's action, unless a counted report of it already did."""
+    need = Need.objects.select_related("action").get(pk=pledge.need_id)
+    if need.action is not None and not pledge_counted_by_report(pledge, need.action):
+        record_action_done(need.action)
 
 
 def pledge_counted_by_report(pledge, action_page) -> bool:

@@ -38,9 +38,10 @@ def test_the_near_me_page_runs_as_many_queries_for_a_full_page(client):
     more, more_html = queries_of(client, near_me_url(), SEARCH)
     assert few_html.count('class="need-card"') == 1
     assert many_html.count('class="need-card"') == more_html.count('class="need-card"') == 20
-    # A sparse area costs a few more ranking queries (the search ring grows up to the radius);
-    # never one per result.
-    assert more == many <= few
+    # Never one query per result. The portable engine's search ring grows up to the radius in a
+    # sparse area (few results may cost more ranking queries); PostGIS reads the ties of a full
+    # page in one more candidate query.
+    assert more == many <= few + 1
 
 
 def test_the_need_page_runs_as_many_queries_for_many_volunteers(client):

@@ -5,8 +5,9 @@ import pytest
 
 from actions.models import ActionPage
 from challenges.models import ChallengePage, PartnerPage
-from matching.models import Pledge
-from partners.pledge_completion import mark_pledge_done
+from matching import services as matching
+from matching.admin_forms import PledgeAdminForm
+from matching.models import Pledge, PledgeStatus
 from programme.models import ImpactReport, ReportStatus
 from programme.services import impact
 from tests.matching.factories import VolunteerProfileFactory
@@ -117,7 +118,7 @@ def test_a_report_of_a_pledge_already_done_for_the_action_does_not_count_twice(
     partner = PartnerPage.objects.get(slug="la-cloche", locale__language_code="fr")
     need = partner_need(partner, challenge=homeless, action=kits_action)
     pledge = make_pledge(need, profile=VolunteerProfileFactory(user=volunteer))
-    mark_pledge_done(pledge_id=pledge.pk)
+    matching.complete_pledge(pledge_id=pledge.pk)
     after_pledge = times_done(kits_action)
 
     report(volunteer, homeless, kits_action, pledge=Pledge.objects.get(pk=pledge.pk))
@@ -132,6 +133,26 @@ def test_a_pledge_done_after_its_report_does_not_count_twice(volunteer, homeless
     report(volunteer, homeless, kits_action, pledge=pledge)
     after_report = times_done(kits_action)
 
-    mark_pledge_done(pledge_id=pledge.pk)
+    matching.complete_pledge(pledge_id=pledge.pk)
 
     assert times_done(kits_action) == after_report
+
+
+def test_a_pledge_marked_done_in_the_admin_counts_its_needs_action_once(homeless, kits_action):
+    partner = PartnerPage.objects.get(slug="la-cloche", locale__language_code="fr")
+    need = partner_need(partner, challenge=homeless, action=kits_action)
+    pledge = make_pledge(need, profile=VolunteerProfileFactory())
+    before = times_done(kits_action)
+
+    class StatusForm(PledgeAdminForm):  # the status is what the editor changes
+        class Meta:
+            model = Pledge
+            fields = ["status"]
+
+    form = StatusForm(instance=pledge, data={"status": PledgeStatus.DONE})
+    assert form.is_valid(), form.errors
+    form.save()
+    with pytest.raises(matching.PledgeError):
+        matching.complete_pledge(pledge_id=pledge.pk)  # a second completion is refused
+
+    assert times_done(kits_action) == before + 1
