@@ -14,7 +14,8 @@ from portal.settings import VAR_DIR  # noqa: E402
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = str(VAR_DIR / "test-media")
+# One media folder per database engine: CI runs the SQLite and PostgreSQL legs side by side.
+MEDIA_ROOT = str(VAR_DIR / f"test-media-{DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
