@@ -5,7 +5,6 @@ read these pages, never the reverse.
 """
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -18,6 +17,7 @@ from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
 from portal.page_cache import CachedPageMixin
+from portal.plurals import agreeing
 
 
 class ChallengeIndexPage(CachedPageMixin, Page):
@@ -149,8 +149,7 @@ class ChallengeImpactMetric(Orderable):
     @property
     def shown_label(self) -> str:
         """The label agreeing with the value: singular for 1, and for 0 in French."""
-        singular = self.value in (0, 1) if get_language().startswith("fr") else self.value == 1
-        return self.label_singular if singular and self.label_singular else self.label
+        return agreeing(self.value, self.label, self.label_singular)
 
 
 class PartnerIndexPage(Page):

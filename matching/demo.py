@@ -215,6 +215,20 @@ PROGRAMME = {
         ],
     ),
 }
+# Each unit above in the singular, shown for 1 (and 0 in French).
+UNIT_SINGULAR = {
+    "kits": "kit",
+    "sacs": "sac",
+    "tournées": "tournée",
+    "visières": "visière",
+    "repas": "repas",
+    "blouses": "blouse",
+    "appels": "appel",
+    "courses": "course",
+    "lettres": "lettre",
+    "demi-journées": "demi-journée",
+    "paniers": "panier",
+}
 BULK_BATCH = 20_000
 NEEDS_PER_PLACE = 4
 
@@ -273,6 +287,7 @@ def load_curated(challenges: dict, partners: dict) -> int:
                     quantity_wanted=wanted,
                     quantity_pledged=sum(pledged),
                     unit=unit,
+                    unit_singular=UNIT_SINGULAR[unit],
                     urgency=rnd.choice([1, 2, 2, 3, 4]),
                     skill=skill,
                     ends_at=now + datetime.timedelta(days=rnd.randint(7, 60)),
@@ -353,6 +368,7 @@ def load_bulk(target: int, challenges: dict, partners: dict, *, stdout=None) -> 
                         quantity_pledged=wanted if fulfilled else rnd.randint(0, wanted // 2),
                         quantity_fulfilled=wanted if fulfilled else 0,
                         unit=unit,
+                        unit_singular=UNIT_SINGULAR[unit],
                         urgency=rnd.choice([1, 2, 2, 3, 4]),
                         skill=skill,
                         ends_at=now + datetime.timedelta(days=rnd.randint(7, 90)),

@@ -187,7 +187,10 @@ def pledge(request, pk: int):
     messages.success(
         request,
         _("Merci ! Votre engagement de %(quantity)s %(unit)s est enregistré.")
-        % {"quantity": form.cleaned_data["quantity"], "unit": need.unit},
+        % {
+            "quantity": form.cleaned_data["quantity"],
+            "unit": need.unit_for(form.cleaned_data["quantity"]),
+        },
     )
     return redirect("matching:pledge_confirmation", pk=made.pk)
 

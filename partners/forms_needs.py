@@ -81,6 +81,7 @@ class NeedForm(forms.ModelForm):
             "description",
             "quantity_wanted",
             "unit",
+            "unit_singular",
             "urgency",
             "skill",
             "starts_at",

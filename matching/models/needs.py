@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from matching.models.choices import NeedStatus, PlaceKind, Skill, Urgency
 from matching.models.places import Place
+from portal.plurals import agreeing
 
 COUNTERS = ("quantity_pledged", "quantity_fulfilled")
 
@@ -46,6 +47,12 @@ class Need(models.Model):
     )
     unit = models.CharField(
         _("unité"), max_length=40, help_text=_("Par exemple : kits, repas, appels, heures.")
+    )
+    unit_singular = models.CharField(
+        _("unité au singulier"),
+        max_length=40,
+        blank=True,
+        help_text=_("Montrée pour 1 (et 0 en français), par exemple : kit, repas, appel, heure."),
     )
     quantity_pledged = models.PositiveIntegerField(_("quantité promise"), default=0)
     quantity_fulfilled = models.PositiveIntegerField(_("quantité réalisée"), default=0)
@@ -97,7 +104,9 @@ class Need(models.Model):
         FieldPanel("action"),
         FieldPanel("title"),
         FieldPanel("description"),
-        FieldRowPanel([FieldPanel("quantity_wanted"), FieldPanel("unit")]),
+        FieldRowPanel(
+            [FieldPanel("quantity_wanted"), FieldPanel("unit"), FieldPanel("unit_singular")]
+        ),
         FieldRowPanel([FieldPanel("urgency"), FieldPanel("skill")]),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")])],
@@ -155,6 +164,10 @@ class Need(models.Model):
 
     def get_absolute_url(self):
         return reverse("matching:need_detail", kwargs={"pk": self.pk})
+
+    def unit_for(self, quantity: int) -> str:
+        """The unit agreeing with ``quantity``: « 1 sac », « 3 sacs »."""
+        return agreeing(quantity, self.unit, self.unit_singular)
 
     def clean(self):
         super().clean()

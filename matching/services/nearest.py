@@ -31,6 +31,7 @@ LIST_FIELDS = (
     "id",
     "title",
     "unit",
+    "unit_singular",
     "quantity_wanted",
     "quantity_pledged",
     "urgency",

@@ -70,7 +70,7 @@ def pledge(
             raise PledgeError(_("Ce besoin est déjà entièrement couvert par d'autres volontaires."))
         raise PledgeError(
             _("Il ne reste que %(remaining)s %(unit)s à promettre.")
-            % {"remaining": need.quantity_remaining, "unit": need.unit}
+            % {"remaining": need.quantity_remaining, "unit": need.unit_for(need.quantity_remaining)}
         )
     if contact_channel == ContactChannel.PHONE and phone and phone != volunteer.phone:
         VolunteerProfile.objects.filter(pk=volunteer.pk).update(

@@ -109,3 +109,9 @@ def footer_links(context):
             shown = in_language.get(page.translation_key, page)
             links.append({"key": name, "label": label, "url": shown.get_url(request)})
     return links
+
+
+@register.filter
+def unit_for(thing, quantity):
+    """``{{ need|unit_for:quantity }}``: the unit of ``thing`` agreeing with ``quantity``."""
+    return thing.unit_for(quantity)

@@ -97,6 +97,34 @@ def test_a_pledge_leads_to_its_confirmation_page(client, camille, need):
     assert f'action="{cancel}"' in html
 
 
+def test_one_unit_is_said_in_the_singular_on_the_page_the_message_and_the_email(
+    client, camille, need, django_capture_on_commit_callbacks
+):
+    need.unit_singular = "kit"
+    need.save()
+    response = pledge_through_the_page(
+        client, need, quantity=1, capture=django_capture_on_commit_callbacks
+    )
+    html = unescape(client.get(response["Location"]).content.decode())
+    assert "engagement de 1 kit est enregistré" in html
+    assert "apporter 1 kit pour" in html and "1 kits" not in html
+    (message,) = volunteer_mail()
+    assert "1 kit pour" in message.body and "1 kits" not in message.body
+
+
+@pytest.mark.parametrize(
+    ("language", "quantity", "shown"),
+    [("fr", 0, "kit"), ("fr", 1, "kit"), ("fr", 2, "kits"), ("en", 0, "kits"), ("en", 1, "kit")],
+)
+def test_a_unit_agrees_with_its_quantity_in_each_language(need, language, quantity, shown):
+    need.unit_singular = "kit"
+    with translation.override(language):
+        assert need.unit_for(quantity) == shown
+    need.unit_singular = ""
+    with translation.override(language):
+        assert need.unit_for(quantity) == "kits"  # no singular given: the unit as written
+
+
 def test_the_cancel_button_of_the_confirmation_page_withdraws_the_pledge(client, camille, need):
     pledge_through_the_page(client, need, quantity=4)
     pledge = Pledge.objects.get(need=need)
