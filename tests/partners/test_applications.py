@@ -12,7 +12,6 @@ from django.utils import translation
 import pytest
 
 from challenges.models import ChallengePage, PartnerIndexPage, PartnerKind, PartnerPage
-from home.models.contact_form import HONEYPOT_FIELD
 from partners import applications
 from partners.models import (
     ApplicationStatus,
@@ -20,6 +19,7 @@ from partners.models import (
     PartnerInvitation,
     PartnerRole,
 )
+from portal.honeypot import HONEYPOT_FIELD
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
