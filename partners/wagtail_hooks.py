@@ -1,5 +1,5 @@
 """Admin: editors decide on partner applications, invite partner staff and see who belongs to
-which partner."""
+which partner; partner staff see their colleagues' drafts of actions."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +86,12 @@ class PartnerApplicationViewSet(SnippetViewSet):
         FieldPanel("phone"),
         FieldPanel("message"),
     ]
+
+
+@hooks.register("partner_colleague_ids")
+def partner_colleague_ids(user):
+    """The users of ``user``'s partner organisations (see ``actions.permissions``)."""
+    return PartnerMember.objects.filter(partner__members__user=user).values("user_id")
 
 
 @hooks.register("register_admin_urls")
