@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
-from partners import services
+from partners import personal_data, services
 from partners.admin_views import ApplicationDecisionView
 from partners.models import PartnerApplication, PartnerInvitation, PartnerMember
 
@@ -92,6 +92,11 @@ class PartnerApplicationViewSet(SnippetViewSet):
 def partner_colleague_ids(user):
     """The users of ``user``'s partner organisations (see ``actions.permissions``)."""
     return PartnerMember.objects.filter(partner__members__user=user).values("user_id")
+
+
+@hooks.register("register_personal_data")
+def register_personal_data():
+    return personal_data.COLLECTOR
 
 
 @hooks.register("register_admin_urls")
