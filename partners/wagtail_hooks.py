@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
-from partners import personal_data, services
+from partners import notification_preferences, personal_data, services
 from partners.admin_views import ApplicationDecisionView
 from partners.models import PartnerApplication, PartnerInvitation, PartnerMember
 
@@ -97,6 +97,10 @@ def partner_colleague_ids(user):
 @hooks.register("register_personal_data")
 def register_personal_data():
     return personal_data.COLLECTOR
+
+
+hooks.register("partner_space_emails", notification_preferences.current)
+hooks.register("save_partner_space_emails", notification_preferences.save)
 
 
 @hooks.register("register_admin_urls")

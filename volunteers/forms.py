@@ -173,10 +173,10 @@ class NotificationsForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, partner_member=None, **kwargs):
+    def __init__(self, *args, partner_space=False, **kwargs):
         """A partner's staff also choose the emails of their partner space."""
         super().__init__(*args, **kwargs)
-        if partner_member is not None:
+        if partner_space:
             self.fields["notify_pledges"] = forms.BooleanField(
                 label=_("Espace partenaire : un e-mail à chaque nouvel engagement"),
                 required=False,
