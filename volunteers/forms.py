@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from matching.models import Availability, Skill
 from matching.models.volunteers import MAX_RADIUS_KM
 from matching.services import challenges_for_language
-from portal import accounts
+from portal import accounts, validators
 from portal.fields import SafeModelMultipleChoiceField
-from volunteers import validators
 
 DEFAULT_RADIUS_KM = 20
 
