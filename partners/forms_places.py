@@ -4,8 +4,8 @@ saving (geocoding), unless the partner types coordinates."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from matching.geocoding import OfflineGeocoder, PlaceNotFound
 from matching.models import Place
+from matching.services.geocoding import town_of_postcode
 from portal import validators
 
 
@@ -87,7 +87,7 @@ class PlaceForm(forms.ModelForm):
             )
         postcode, town = cleaned.get("postcode"), (cleaned.get("town") or "").strip()
         if postcode and not town:
-            town = self._town_of(postcode)
+            town = town_of_postcode(postcode)
             if town:
                 cleaned["town"] = town
             else:
@@ -99,10 +99,3 @@ class PlaceForm(forms.ModelForm):
 
     def _coordinate_errors(self) -> bool:
         return self.has_error("latitude") or self.has_error("longitude")
-
-    @staticmethod
-    def _town_of(postcode: str) -> str:
-        try:
-            return OfflineGeocoder().geocode(postcode).town
-        except PlaceNotFound:
-            return ""

@@ -3,7 +3,7 @@
 - ``nearest``: the nearest-needs engine;
 - ``pledging``: pledges and the counters they keep;
 - ``needs``: what pages show of needs, expiry;
-- ``geocoding``: giving places and profiles their points;
+- ``geocoding``: giving places and profiles their points, and a postcode its town;
 - ``publishing``: opening needs, with an editor's review of a moderated partner's first needs;
 - ``volunteers``: a volunteer's own search origin, and counts for everyone else;
 - ``slots``: time slots of needs, their places, waiting lists and weekly series;
