@@ -130,7 +130,9 @@ def test_an_english_application_keeps_its_language_and_the_french_challenge(
     [
         ("consent", "", "Votre accord est nécessaire"),
         ("email", "pas-une-adresse", "adresse e-mail valide"),
-        ("postcode", "6900", "code postal français"),
+        ("postcode", "6900", "Un code postal compte 5 chiffres"),
+        ("postcode", "2A004", "Un code postal compte 5 chiffres"),  # Corsica's are 20xxx
+        ("postcode", "96000", "numéro de département"),
         ("website", "tilleuls", "adresse web complète"),
         ("organisation_kind", "castle", "Sélectionnez un choix valide"),
         ("challenges", ["999999"], "Choisissez parmi les défis proposés"),
