@@ -25,6 +25,7 @@ from actions import services, weeks
 from actions.models import DigestDelivery, DigestSubscription
 from actions.models.digest import new_token
 from portal import mail
+from portal.i18n import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -36,12 +37,6 @@ class DigestReport:
     already_sent: int = 0
     nothing_new: int = 0
     failed: int = 0
-
-
-def absolute_url(path_or_url: str) -> str:
-    if path_or_url.startswith(("http://", "https://")):
-        return path_or_url
-    return f"{settings.SITE_BASE_URL}{path_or_url}"
 
 
 def page_url(page) -> str | None:

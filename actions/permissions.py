@@ -4,16 +4,17 @@ Partner staff belong to the ``Partners`` group (created by a data migration). On
 directory page, the group has Wagtail's "add" permission: add actions and edit the ones they
 own, never publish. The directory's "Relecture des actions" workflow sends every proposal to
 the editors. In the admin a partner sees live pages and the drafts of its own organisation
-(itself and its colleagues, see ``partners.PartnerMember``), never another partner's drafts.
+(itself and its colleagues), never another partner's drafts. The room that knows partner
+organisations names a user's colleagues through the ``partner_colleague_ids`` hook (the
+``partners`` room registers it), so this room imports none of its models.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
+from wagtail import hooks
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 from wagtail.permission_policies.pages import PagePermissionPolicy
-
-from partners.models import PartnerMember
 
 PARTNERS_GROUP = "Partners"
 REVIEW_WORKFLOW = "Relecture des actions"
@@ -43,8 +44,10 @@ def is_partner_user(user) -> bool:
 
 def visible_to_partner_q(user) -> Q:
     """Pages a partner user may list: live ones, and drafts owned by its own organisation."""
-    colleagues = PartnerMember.objects.filter(partner__members__user=user).values("user_id")
-    return Q(live=True) | Q(owner=user) | Q(owner__in=colleagues)
+    visible = Q(live=True) | Q(owner=user)
+    for colleague_ids in hooks.get_hooks("partner_colleague_ids"):
+        visible |= Q(owner__in=colleague_ids(user))
+    return visible
 
 
 def hide_other_partners_drafts(pages, user):

@@ -8,12 +8,9 @@ import re
 
 from django.utils import timezone
 
+from portal.weeks import week_start
+
 ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-
-
-def week_start(day: datetime.date) -> datetime.date:
-    """The Monday of the ISO week of ``day``."""
-    return day - datetime.timedelta(days=day.weekday())
 
 
 def current_week_start() -> datetime.date:

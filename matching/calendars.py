@@ -1,7 +1,6 @@
 """iCalendar events of slots: a need's upcoming slots (public facts: times, places left) and a
 volunteer's own slots. No other volunteer appears in any of them."""
 
-from django.conf import settings
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from matching import services
 from matching.models import Need, Slot, SlotBooking, SlotBookingStatus
 from matching.services import slots
 from portal.calendars import Event, calendar_response, feed_token, read_feed_token, uid
+from portal.i18n import absolute_url
 
 NEED_FEED = "need"
 
@@ -21,7 +21,7 @@ def _location(need: Need) -> str:
 
 
 def _url(need: Need) -> str:
-    return f"{settings.SITE_BASE_URL}{need.get_absolute_url()}"
+    return absolute_url(need.get_absolute_url())
 
 
 def slot_event(slot: Slot, *, summary: str, description: str = "") -> Event:

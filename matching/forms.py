@@ -1,7 +1,5 @@
 """Forms of the matching pages: the volunteer's search, the pledge and a need's report."""
 
-import re
-
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from matching import geo, services
 from matching.geocoding import GeocoderUnavailable, PlaceNotFound, geocode_query
 from matching.models import ContactChannel, NeedReportReason, PlaceKind, Skill
+from portal import validators
 
 RADIUS_CHOICES = [(km, f"{km} km") for km in (5, 10, 20, 50, 100, 200)]
 DEFAULT_RADIUS_KM = 20
@@ -120,21 +119,6 @@ class NearMeForm(forms.Form):
         }
 
 
-PHONE_CHARACTERS = re.compile(r"[\s.\-/()]")
-PHONE_PATTERN = re.compile(r"^\+?[0-9]{6,15}$")
-
-
-def normalized_phone(value: str) -> str:
-    """A phone number without its separators ("06 12 34 56 78" -> "0612345678"), or raise."""
-    compact = PHONE_CHARACTERS.sub("", value)
-    if not PHONE_PATTERN.match(compact):
-        raise forms.ValidationError(
-            _("Numéro de téléphone invalide : par exemple 06 12 34 56 78 ou +33 6 12 34 56 78."),
-            code="invalid_phone",
-        )
-    return compact
-
-
 def describe(form: forms.Form, errors=None) -> None:
     """Each input is described by its help text and, once shown, its error message (the ids
     of components/form_field.html; radio groups carry them on their fieldset)."""
@@ -199,7 +183,7 @@ class PledgeForm(forms.Form):
 
     def clean_phone(self):
         value = self.cleaned_data.get("phone", "").strip()
-        return normalized_phone(value) if value else ""
+        return validators.clean_phone(value) if value else ""
 
     def clean(self):
         cleaned = super().clean()

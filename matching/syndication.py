@@ -14,7 +14,6 @@ Never a volunteer, never a street address.
 import hashlib
 import json
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import F, Prefetch, Q
@@ -34,15 +33,12 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from actions import services as action_services
 from matching.models import Need, NeedStatus, Slot
 from matching.services import public_needs
+from portal.i18n import absolute_url
 
 PER_PAGE = 50
 MAX_AGE_S = 300
 ATOM_LENGTH = 50
 SLOTS_PER_NEED = 20
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_BASE_URL}{path}"
 
 
 def open_needs():
@@ -79,7 +75,7 @@ def need_item(need: Need) -> dict:
         "identifier": f"need-{need.pk}",
         "name": need.title,
         "description": need.description,
-        "url": _absolute(need.get_absolute_url()),
+        "url": absolute_url(need.get_absolute_url()),
         "actionStatus": "PotentialActionStatus",
         "startTime": need.starts_at.isoformat() if need.starts_at else None,
         "endTime": need.ends_at.isoformat() if need.ends_at else None,
@@ -158,8 +154,8 @@ class _FeedView(APIView):
             "name": self.feed_name,
             "count": paginator.count,
             "page": page.number,
-            "next": _absolute(f"{path}?page={page.number + 1}") if page.has_next() else None,
-            "previous": _absolute(f"{path}?page={page.number - 1}")
+            "next": absolute_url(f"{path}?page={page.number + 1}") if page.has_next() else None,
+            "previous": absolute_url(f"{path}?page={page.number - 1}")
             if page.has_previous()
             else None,
             "dataFeedElement": [self.item(obj) for obj in page.object_list],

@@ -1,13 +1,11 @@
 """Pages of the matching room: the volunteer's search, a need, a pledge and its confirmation,
 a need's report (thin: services do the work)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,6 +19,7 @@ from matching.models import NeedStatus, VolunteerProfile
 from matching.public import feature_collection, match_rows
 from matching.services import moderation
 from matching.services import pledge_follow_up as follow_up
+from matching.services.maps import map_settings
 from portal import ratelimit
 
 # Per account: enough for a busy volunteer, too few for a script.
@@ -28,20 +27,6 @@ PLEDGE_LIMIT, PLEDGE_WINDOW_S = 20, 3600
 REPORT_LIMIT, REPORT_WINDOW_S = 10, 3600
 DIRECTORY_ACTIONS_SHOWN = 3
 SEARCH_PARAMETERS = ("q", "lat", "lon", "page")
-
-
-BASEMAP = "matching/basemap/france-departements.geojson"
-
-
-def map_settings() -> dict:
-    """The map's background: the offline basemap of France's departments (a static file) by
-    default, online tiles instead when MAP_TILES_URL is set."""
-    tiles_url = getattr(settings, "MAP_TILES_URL", "")
-    return {
-        "tiles_url": tiles_url,
-        "attribution": getattr(settings, "MAP_TILES_ATTRIBUTION", ""),
-        "basemap_url": "" if tiles_url else static(BASEMAP),
-    }
 
 
 def near_me(request):

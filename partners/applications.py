@@ -29,6 +29,7 @@ from challenges.models import ChallengePage, PartnerIndexPage, PartnerKind, Part
 from partners import services
 from partners.models import ApplicationStatus, PartnerApplication, PartnerRole
 from portal import mail
+from portal.i18n import absolute_url
 
 
 def _canonical(challenges) -> list[ChallengePage]:
@@ -51,8 +52,7 @@ def submit(*, data: dict, language: str) -> PartnerApplication:
 
 
 def admin_url(application: PartnerApplication) -> str:
-    path = reverse("partner_application_decide", args=[application.pk])
-    return f"{settings.SITE_BASE_URL}{path}"
+    return absolute_url(reverse("partner_application_decide", args=[application.pk]))
 
 
 def send_staff_notice(application: PartnerApplication) -> None:

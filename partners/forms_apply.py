@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from challenges.models import ChallengePage
 from partners.models import PartnerApplication
-
-POSTCODE_PATTERN = r"^(?:\d{5}|2[AB]\d{3})$"
+from portal import validators
 
 
 class PartnerApplicationForm(forms.ModelForm):
@@ -18,11 +17,9 @@ class PartnerApplicationForm(forms.ModelForm):
         required=False,
         error_messages={"invalid_choice": _("Choisissez parmi les défis proposés.")},
     )
-    postcode = forms.RegexField(
+    postcode = forms.CharField(
         label=_("Code postal"),
-        regex=POSTCODE_PATTERN,
-        max_length=5,
-        error_messages={"invalid": _("Indiquez un code postal français à 5 chiffres.")},
+        max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
     )
     consent = forms.BooleanField(
@@ -76,6 +73,9 @@ class PartnerApplicationForm(forms.ModelForm):
             ("", _("Choisissez un type")),
             *self.fields["organisation_kind"].choices[1:],
         ]
+
+    def clean_postcode(self) -> str:
+        return validators.clean_postcode(self.cleaned_data.get("postcode", ""))
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

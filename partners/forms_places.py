@@ -1,36 +1,12 @@
 """The partner's place form: an address and/or a postcode and town; the point is computed after
 saving (geocoding), unless the partner types coordinates."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from matching.geocoding import OfflineGeocoder, PlaceNotFound
 from matching.models import Place
-
-POSTCODE_FORMAT = re.compile(r"^\d{5}$")
-# Metropolitan departments 01-95 (Corsica 20), overseas 971-978 and 98x (Monaco, Pacific, TAAF).
-POSTCODE_PREFIX = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-5]|97[1-8]|98\d)")
-
-
-def normalise_postcode(value: str) -> str:
-    return re.sub(r"[\s.\u00a0\u202f]", "", value or "")
-
-
-def validate_french_postcode(value: str) -> None:
-    if not POSTCODE_FORMAT.match(value):
-        raise forms.ValidationError(
-            _("Un code postal compte 5 chiffres, par exemple 75011 ou 97400."), code="format"
-        )
-    if not POSTCODE_PREFIX.match(value):
-        raise forms.ValidationError(
-            _(
-                "Ce code postal n'existe pas en France : il commence par un numéro de "
-                "département (01 à 95, 971 à 978 ou 98 pour l'outre-mer)."
-            ),
-            code="department",
-        )
+from matching.services.geocoding import town_of_postcode
+from portal import validators
 
 
 class CoordinateField(forms.FloatField):
@@ -99,9 +75,7 @@ class PlaceForm(forms.ModelForm):
         self.fields["name"].widget.attrs.setdefault("autocomplete", "organization")
 
     def clean_postcode(self) -> str:
-        postcode = normalise_postcode(self.cleaned_data.get("postcode", ""))
-        validate_french_postcode(postcode)
-        return postcode
+        return validators.clean_postcode(self.cleaned_data.get("postcode", ""))
 
     def clean(self):
         cleaned = super().clean()
@@ -113,7 +87,7 @@ class PlaceForm(forms.ModelForm):
             )
         postcode, town = cleaned.get("postcode"), (cleaned.get("town") or "").strip()
         if postcode and not town:
-            town = self._town_of(postcode)
+            town = town_of_postcode(postcode)
             if town:
                 cleaned["town"] = town
             else:
@@ -125,10 +99,3 @@ class PlaceForm(forms.ModelForm):
 
     def _coordinate_errors(self) -> bool:
         return self.has_error("latitude") or self.has_error("longitude")
-
-    @staticmethod
-    def _town_of(postcode: str) -> str:
-        try:
-            return OfflineGeocoder().geocode(postcode).town
-        except PlaceNotFound:
-            return ""

@@ -21,7 +21,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -31,6 +31,7 @@ from matching.models import Need, NeedStatus, Pledge
 from partners import pledge_contact
 from partners.models import DailySummaryLog, PartnerInvitation, PartnerMember
 from partners.services import partner_for_language
+from portal.i18n import absolute_reverse
 
 logger = logging.getLogger(__name__)
 
@@ -64,18 +65,12 @@ def member_language(member: PartnerMember) -> str:
     return language or settings.LANGUAGE_CODE
 
 
-def _absolute(view_name: str, language: str, *args) -> str:
-    with translation.override(language):
-        path = reverse(view_name, args=args)
-    return f"{settings.SITE_BASE_URL}{path}"
-
-
 def need_pledges_url(need_id: int, language: str) -> str:
     """Where the partner sees the need's pledges (the partner space's home as a fallback)."""
     try:
-        return _absolute("partners:need_pledges", language, need_id)
+        return absolute_reverse("partners:need_pledges", language, need_id)
     except NoReverseMatch:
-        return _absolute("partners:home", language)
+        return absolute_reverse("partners:home", language)
 
 
 def _to_members(
@@ -163,7 +158,7 @@ def _to_editors(pledge: Pledge) -> EmailMessage:
                 "first_name": pledge_contact.volunteer_first_name(pledge),
                 "email": pledge_contact.shared_email(pledge),
                 "phone": pledge_contact.shared_phone(pledge),
-                "url": _absolute("matching:need_detail", language, pledge.need_id),
+                "url": absolute_reverse("matching:need_detail", language, pledge.need_id),
             },
         )
     return EmailMessage(subject, body, None, [settings.STAFF_EMAIL])
@@ -233,7 +228,7 @@ def send_daily_summary(partner_id: int, *, day: datetime.date) -> int:
                 for pledge in pledges
             ],
             "needs": needs,
-            "url": _absolute("partners:home", language),
+            "url": absolute_reverse("partners:home", language),
         }
 
     messages = _to_members(members, partner, "partners/email/daily_summary.txt", build)

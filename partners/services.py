@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -15,6 +14,7 @@ from wagtail.models import Locale
 from challenges.models import PartnerPage
 from partners.models import PartnerInvitation, PartnerMember, PartnerRole, hash_token
 from portal import mail
+from portal.i18n import absolute_reverse
 
 
 def membership_of(user) -> PartnerMember | None:
@@ -61,9 +61,7 @@ def invite(
 
 
 def invitation_url(invitation: PartnerInvitation, token: str) -> str:
-    with translation.override(invitation.language):
-        path = reverse("partners:accept_invitation", args=[token])
-    return f"{settings.SITE_BASE_URL}{path}"
+    return absolute_reverse("partners:accept_invitation", invitation.language, token)
 
 
 def send_invitation_email(invitation: PartnerInvitation, token: str) -> None:

@@ -1,11 +1,16 @@
-"""A new pledge, made anywhere (page, API, shell), is emailed to its partner after commit."""
+"""A new pledge, made anywhere (page, API, shell), is emailed to its partner after commit;
+partner staff join or leave the Partners group (who may propose actions) with their
+membership."""
 
+from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from actions.permissions import PARTNERS_GROUP
 from matching.models import Pledge
 from partners import tasks
+from partners.models import PartnerMember
 from portal import outbox
 
 
@@ -14,3 +19,17 @@ def notify_partner_of_pledge(sender, instance: Pledge, created: bool, raw: bool 
     if created and not raw:
         pledge_id = instance.pk
         transaction.on_commit(lambda: outbox.dispatch(tasks.notify_pledge, pledge_id))
+
+
+@receiver(post_save, sender=PartnerMember, dispatch_uid="partners_member_joins_group")
+def partner_joins_group(sender, instance, raw=False, **kwargs):
+    group = Group.objects.filter(name=PARTNERS_GROUP).first()
+    if group is not None and not raw:
+        instance.user.groups.add(group)
+
+
+@receiver(post_delete, sender=PartnerMember, dispatch_uid="partners_member_leaves_group")
+def partner_leaves_group(sender, instance, **kwargs):
+    group = Group.objects.filter(name=PARTNERS_GROUP).first()
+    if group is not None:
+        instance.user.groups.remove(group)

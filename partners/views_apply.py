@@ -6,10 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views import View
 
-from home.models.contact_form import HONEYPOT_FIELD
 from partners import applications
 from partners.forms_apply import PartnerApplicationForm
-from portal import ratelimit
+from portal import honeypot, ratelimit
 
 
 class ApplyView(View):
@@ -22,7 +21,7 @@ class ApplyView(View):
         return self._render(PartnerApplicationForm(language_code=self.language()))
 
     def post(self, request):
-        if request.POST.get(HONEYPOT_FIELD):
+        if honeypot.caught(request):
             return redirect("partners:apply_done")  # a bot: thanked and ignored
         form = PartnerApplicationForm(request.POST, language_code=self.language())
         if not ratelimit.allow_form_submission(request, "partner-application"):
@@ -33,7 +32,11 @@ class ApplyView(View):
         return redirect("partners:apply_done")
 
     def _render(self, form, *, status=200, rate_limited=False):
-        context = {"form": form, "honeypot_field": HONEYPOT_FIELD, "rate_limited": rate_limited}
+        context = {
+            "form": form,
+            "honeypot_field": honeypot.HONEYPOT_FIELD,
+            "rate_limited": rate_limited,
+        }
         return render(self.request, self.template_name, context, status=status)
 
 

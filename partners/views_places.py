@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from matching.models import GeocodingStatus, NeedStatus, PublicPrecision
-from matching.views import map_settings
+from matching.services.maps import map_settings
 from partners import selectors
 from partners.forms_places import PlaceForm
 from partners.views import PartnerSpaceMixin

@@ -1,5 +1,5 @@
 """Admin: editors decide on partner applications, invite partner staff and see who belongs to
-which partner."""
+which partner; partner staff see their colleagues' drafts of actions."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
-from partners import services
+from partners import notification_preferences, personal_data, services
 from partners.admin_views import ApplicationDecisionView
 from partners.models import PartnerApplication, PartnerInvitation, PartnerMember
 
@@ -86,6 +86,21 @@ class PartnerApplicationViewSet(SnippetViewSet):
         FieldPanel("phone"),
         FieldPanel("message"),
     ]
+
+
+@hooks.register("partner_colleague_ids")
+def partner_colleague_ids(user):
+    """The users of ``user``'s partner organisations (see ``actions.permissions``)."""
+    return PartnerMember.objects.filter(partner__members__user=user).values("user_id")
+
+
+@hooks.register("register_personal_data")
+def register_personal_data():
+    return personal_data.COLLECTOR
+
+
+hooks.register("partner_space_emails", notification_preferences.current)
+hooks.register("save_partner_space_emails", notification_preferences.save)
 
 
 @hooks.register("register_admin_urls")

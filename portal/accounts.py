@@ -27,6 +27,7 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
 from portal import mail
+from portal.i18n import absolute_url
 
 UNCONFIRMED_DAYS = 7
 
@@ -60,7 +61,7 @@ def is_unconfirmed(user) -> bool:
 
 def _absolute(path: str, next_url: str = "") -> str:
     query = f"?{urlencode({'next': next_url})}" if next_url else ""
-    return f"{settings.SITE_BASE_URL}{path}{query}"
+    return f"{absolute_url(path)}{query}"
 
 
 def confirmation_url(user, language: str, next_url: str = "") -> str:

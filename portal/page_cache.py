@@ -20,6 +20,8 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
+from portal import versioned_cache
+
 VERSION_KEY = "page-cache:version"
 HEADER = "X-Page-Cache"
 
@@ -43,11 +45,7 @@ class CachedPageMixin:
 
 
 def version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+    return versioned_cache.version(VERSION_KEY)
 
 
 def cache_key(request) -> str | None:
@@ -98,10 +96,7 @@ class AnonymousPageCacheMiddleware:
 
 def invalidate_pages() -> None:
     """Drop every cached page (the version number moves on)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    versioned_cache.bump(VERSION_KEY)
 
 
 @receiver(page_published, dispatch_uid="page_cache_on_publish")

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from challenges.models import ChallengePage
 from portal.demo import DemoContext, ensure_child, ensure_translation
+from portal.weeks import week_start
 from programme.models import (
     Cohort,
     CohortStatus,
@@ -17,7 +18,7 @@ from programme.models import (
     MembershipStatus,
     ProgrammePage,
 )
-from programme.services import content, impact
+from programme.services import impact
 
 # (kind, title fr, title en, subject fr, subject en, action fr, action en, daily call)
 DAYS = [
@@ -274,7 +275,7 @@ def _load_cohorts(ctx: DemoContext) -> None:
                 coordinator=coordinator, challenge=challenges[slug], completed_on=trained_on
             )
         coordinators[username] = coordinator
-    this_monday = content.monday_of(timezone.localdate())
+    this_monday = week_start(timezone.localdate())
     now = timezone.now()
     volunteers = iter(enumerate(VOLUNTEER_NAMES))
     placed = []

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from challenges.models import ChallengePage
 from portal.demo import DemoContext, drawn_image, ensure_child, ensure_translation
+from portal.weeks import week_start
 from programme.areas import REMOTE
 from programme.models import (
     Cohort,
@@ -22,7 +23,7 @@ from programme.models import (
     Membership,
     MembershipStatus,
 )
-from programme.services import content, impact, sponsorship
+from programme.services import impact, sponsorship
 from sponsors.models import (
     SponsorIndexPage,
     SponsorMobiliser,
@@ -216,7 +217,7 @@ def _load_dedicated_cohort(ctx: DemoContext, sponsor: SponsorPage, challenge) ->
     leader = Coordinator.objects.filter(user__username=LEADER).first()
     if leader is None:
         return
-    start = content.monday_of(timezone.localdate())
+    start = week_start(timezone.localdate())
     cohort = Cohort.objects.create(
         challenge=challenge,
         language="fr",

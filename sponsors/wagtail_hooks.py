@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from sponsors import personal_data
 from sponsors.models import SponsorTier
 from sponsors.services import selectors
 
@@ -26,3 +27,8 @@ register_snippet(SponsorTierViewSet)
 @hooks.register("construct_challenge_page_context")
 def add_challenge_sponsors(page, request, context):
     context["challenge_sponsors"] = selectors.sponsors_of_challenge(page)
+
+
+@hooks.register("register_personal_data")
+def register_personal_data():
+    return personal_data.COLLECTOR

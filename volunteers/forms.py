@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from matching.models import Availability, Skill
 from matching.models.volunteers import MAX_RADIUS_KM
 from matching.services import challenges_for_language
-from portal import accounts
+from portal import accounts, validators
 from portal.fields import SafeModelMultipleChoiceField
-from volunteers import validators
 
 DEFAULT_RADIUS_KM = 20
 
@@ -173,10 +172,10 @@ class NotificationsForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, partner_member=None, **kwargs):
+    def __init__(self, *args, partner_space=False, **kwargs):
         """A partner's staff also choose the emails of their partner space."""
         super().__init__(*args, **kwargs)
-        if partner_member is not None:
+        if partner_space:
             self.fields["notify_pledges"] = forms.BooleanField(
                 label=_("Espace partenaire : un e-mail à chaque nouvel engagement"),
                 required=False,

@@ -1,18 +1,18 @@
 """Everything the portal keeps about a person, room by room: one collector per room.
 
-Each ``Collector`` says what the room holds about a user (``export``, plain JSON-ready data),
-what must happen to it when the account is deleted (``erase``, run before the user row goes;
-rows that merely point to the user with ``SET_NULL`` or ``CASCADE`` follow the deletion), and
-what would stop a self-service deletion (``blocker``, a message for people).
+Each ``Collector`` (see ``portal.personal_data``) says what the room holds about a user
+(``export``, plain JSON-ready data), what must happen to it when the account is deleted
+(``erase``, run before the user row goes; rows that merely point to the user with ``SET_NULL``
+or ``CASCADE`` follow the deletion), and what would stop a self-service deletion (``blocker``,
+a message for people).
 
-The data export and the account deletion both walk ``COLLECTORS``: a room that starts keeping
-personal data adds its collector here, and both follow. Anonymous figures stay: completed
+The data export and the account deletion both walk ``collectors()``: the domain rooms'
+collectors below, then those the other rooms register with the ``register_personal_data``
+hook (``partners``, ``sponsors``). A room that starts keeping personal data adds its
+collector, and both follow. Anonymous figures stay: completed
 pledges (their volunteer becomes NULL), the needs' counters, impact reports (their user and
 membership become NULL) and every counter the home page shows.
 """
-
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,8 +22,8 @@ from wagtail.contrib.forms.models import FormSubmission
 from actions.models import DigestSubscription
 from matching.models import Need, NeedAlert, NeedReport, Pledge, PledgeStatus, VolunteerProfile
 from matching.services import cancel_pledge
-from partners.models import PartnerInvitation, PartnerMember
 from portal.models import OutgoingEmail
+from portal.personal_data import Collector, registered_collectors
 from programme.models import (
     CohortMessage,
     CohortStatus,
@@ -33,17 +33,8 @@ from programme.models import (
     Membership,
     MembershipStatus,
 )
-from programme.services import placement
-from sponsors.models import SponsorMembership, SponsorPage
+from programme.services import placement, sponsorship
 from volunteers.personal_data_slots import erase_slots, export_slots
-
-
-@dataclass(frozen=True)
-class Collector:
-    key: str
-    export: Callable
-    erase: Callable | None = None
-    blocker: Callable | None = None
 
 
 def _nothing(user) -> None:
@@ -181,8 +172,8 @@ def export_needs_created(user) -> list[dict]:
 def export_memberships(user) -> list[dict]:
     memberships = Membership.objects.filter(user=user).select_related("challenge")
     sponsors = dict(
-        SponsorMembership.objects.filter(membership__user=user).values_list(
-            "membership_id", "sponsor_key"
+        Membership.objects.filter(user=user, **{f"{sponsorship.LINK}__isnull": False}).values_list(
+            "pk", sponsorship.KEY_LOOKUP
         )
     )
     emails = {}
@@ -361,52 +352,6 @@ def erase_outgoing_emails(user) -> None:
     OutgoingEmail.objects.filter(pk__in=[row.pk for row in _outgoing_emails(user)]).delete()
 
 
-# --- partners: membership of a partner organisation and invitations ------------------------
-
-
-def export_partner(user) -> dict | None:
-    member = PartnerMember.objects.filter(user=user).select_related("partner").first()
-    invitations = PartnerInvitation.objects.filter(email__iexact=user.email) if user.email else []
-    if member is None and not invitations:
-        return None
-    return {
-        "membership": {
-            "partner": member.partner.title,
-            "role": member.role,
-            "joined_at": member.joined_at,
-            "notify_pledges": member.notify_pledges,
-            "daily_summary": member.daily_summary,
-        }
-        if member
-        else None,
-        "invitations": [
-            {
-                "email": invitation.email,
-                "partner": invitation.partner.title,
-                "role": invitation.role,
-                "created_at": invitation.created_at,
-                "accepted_at": invitation.accepted_at,
-            }
-            for invitation in invitations
-        ],
-    }
-
-
-def erase_partner(user) -> None:
-    if user.email:
-        PartnerInvitation.objects.filter(email__iexact=user.email).delete()
-
-
-# --- sponsors: the sponsor dashboards the person may see -------------------------------------
-
-
-def export_sponsor_contact(user) -> list[str]:
-    """Sponsor pages naming the person as a contact (the link goes with the account)."""
-    return list(
-        SponsorPage.objects.filter(contacts=user).order_by("pk").values_list("title", flat=True)
-    )
-
-
 # --- the registry ----------------------------------------------------------------------------
 
 COLLECTORS: tuple[Collector, ...] = (
@@ -423,9 +368,11 @@ COLLECTORS: tuple[Collector, ...] = (
     Collector("digest_subscriptions", export_digest, erase_digest),
     Collector("contact_messages", export_contact_messages, erase_contact_messages),
     Collector("outgoing_emails", export_outgoing_emails, erase_outgoing_emails),
-    Collector("partner", export_partner, erase_partner),
-    Collector("sponsor_contact", export_sponsor_contact, _nothing),
 )
+
+
+def collectors() -> tuple[Collector, ...]:
+    return COLLECTORS + registered_collectors()
 
 
 # Every field of the project's models that points to a user or holds an email address, and
@@ -463,7 +410,7 @@ FIELDS_NOT_VOLUNTEER_DATA = frozenset(
 def export_all(user) -> dict:
     """Everything about ``user``, one section per collector."""
     data = {"exported_at": timezone.now()}
-    for collector in COLLECTORS:
+    for collector in collectors():
         data[collector.key] = collector.export(user)
     return data
 
@@ -471,13 +418,13 @@ def export_all(user) -> dict:
 def deletion_blockers(user) -> list[str]:
     return [
         message
-        for collector in COLLECTORS
+        for collector in collectors()
         if collector.blocker is not None and (message := collector.blocker(user))
     ]
 
 
 def erase_all(user) -> None:
     """Each room forgets the person (the caller then deletes the account, in one transaction)."""
-    for collector in COLLECTORS:
+    for collector in collectors():
         if collector.erase is not None:
             collector.erase(user)

@@ -9,12 +9,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
+
 from actions import digest
 from actions.models import DigestSubscription
 from challenges.models import ChallengePage
 from matching.models import Pledge, PledgeStatus, VolunteerProfile
 from matching.services import cancel_pledge
-from partners.models import PartnerMember
 from portal import accounts
 from programme.models.cohorts import canonical_challenge
 from volunteers import personal_data
@@ -126,12 +127,13 @@ def set_notifications(
     partner_preferences: dict[str, bool] | None = None,
 ) -> NotificationChange:
     """Urgent alerts on or off; the weekly digest asked for (double opt-in) or left; a partner
-    member's pledge emails and daily summary."""
+    member's pledge emails and daily summary (saved by the partners room's hook)."""
     if profile.urgent_alerts != urgent_alerts:
         profile.urgent_alerts = urgent_alerts
         profile.save(update_fields=["urgent_alerts", "updated_at"])
     if partner_preferences:
-        PartnerMember.objects.filter(user=user).update(**partner_preferences)
+        for save in hooks.get_hooks("save_partner_space_emails"):
+            save(user, partner_preferences)
     subscription = digest_subscription(user)
     subscribed = subscription is not None and subscription.is_active
     if weekly_digest and not subscribed and user.email:
@@ -144,8 +146,14 @@ def set_notifications(
     return NotificationChange()
 
 
-def partner_member_of(user) -> PartnerMember | None:
-    return PartnerMember.objects.filter(user=user).first()
+def partner_space_emails(user) -> dict[str, bool] | None:
+    """A partner's staff's choices of partner-space emails (None for anyone else), as the
+    partners room reads them (``partner_space_emails`` hook)."""
+    for current in hooks.get_hooks("partner_space_emails"):
+        choices = current(user)
+        if choices is not None:
+            return choices
+    return None
 
 
 def pledges_of(user) -> QuerySet[Pledge]:

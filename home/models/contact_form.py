@@ -9,9 +9,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from portal import ratelimit
-
-HONEYPOT_FIELD = "website_url"
+from portal import honeypot, ratelimit
 
 
 class ContactFormField(AbstractFormField):
@@ -51,7 +49,7 @@ class ContactFormPage(AbstractEmailForm):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            if request.POST.get(HONEYPOT_FIELD):
+            if honeypot.caught(request):
                 return self.render_landing_page(request)
             allowed = ratelimit.allow_form_submission(request, "contact-form")
             if not allowed:
@@ -63,5 +61,5 @@ class ContactFormPage(AbstractEmailForm):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["honeypot_field"] = HONEYPOT_FIELD
+        context["honeypot_field"] = honeypot.HONEYPOT_FIELD
         return context

@@ -3,10 +3,11 @@
 - ``nearest``: the nearest-needs engine;
 - ``pledging``: pledges and the counters they keep;
 - ``needs``: what pages show of needs, expiry;
-- ``geocoding``: giving places and profiles their points;
+- ``geocoding``: giving places and profiles their points, and a postcode its town;
 - ``publishing``: opening needs, with an editor's review of a moderated partner's first needs;
 - ``volunteers``: a volunteer's own search origin, and counts for everyone else;
-- ``slots``: time slots of needs, their places, waiting lists and weekly series.
+- ``slots``: time slots of needs, their places, waiting lists and weekly series;
+- ``maps``: the background of the maps that show places.
 """
 
 from matching.services.geocoding import geocode_place, geocode_profile, mark_place_geocoding_failed

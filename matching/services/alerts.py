@@ -48,7 +48,6 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -66,6 +65,7 @@ from matching.models import (
 from matching.models.volunteers import MAX_RADIUS_KM
 from matching.services.nearest import challenge_page_ids
 from matching.services.needs import localized_challenge
+from portal.i18n import absolute_reverse
 
 logger = logging.getLogger(__name__)
 
@@ -478,12 +478,6 @@ def _deliver_in_transactions(need: Need, alerts, token: str, connection) -> int:
 # --- The message and the mute link ---------------------------------------------------------
 
 
-def absolute(view_name: str, language: str, *args) -> str:
-    with translation.override(language):
-        path = reverse(view_name, args=args)
-    return f"{settings.SITE_BASE_URL}{path}"
-
-
 def mute_token(volunteer_id: int) -> str:
     return signing.Signer(salt=MUTE_SALT).sign(str(volunteer_id))
 
@@ -496,7 +490,7 @@ def read_mute_token(token: str) -> int | None:
 
 
 def mute_url(volunteer_id: int, language: str) -> str:
-    return absolute("matching:mute_alerts", language, mute_token(volunteer_id))
+    return absolute_reverse("matching:mute_alerts", language, mute_token(volunteer_id))
 
 
 def alert_message(alert: NeedAlert, need: Need, challenge, *, connection=None) -> EmailMessage:
@@ -515,7 +509,7 @@ def alert_message(alert: NeedAlert, need: Need, challenge, *, connection=None) -
             "need": need,
             "challenge": challenge,
             "distance_km": round(distance_km) if distance_km is not None else None,
-            "need_url": absolute("matching:need_detail", language, need.pk),
+            "need_url": absolute_reverse("matching:need_detail", language, need.pk),
             "mute_url": unmute,
         }
         subject = _("Besoin urgent près de chez vous : %(title)s") % {"title": need.title}

@@ -84,3 +84,11 @@ def geocode_profile(profile_id: int) -> str:
         latitude=point.latitude, longitude=point.longitude, geocoding_status=GeocodingStatus.OK
     )
     return GeocodingStatus.OK
+
+
+def town_of_postcode(postcode: str) -> str:
+    """The town the offline gazetteer gives for ``postcode`` ("" when it knows none)."""
+    try:
+        return OfflineGeocoder().geocode(postcode).town
+    except PlaceNotFound:
+        return ""

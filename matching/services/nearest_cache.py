@@ -7,6 +7,8 @@ NEARBY_CACHE_SECONDS)."""
 from django.conf import settings
 from django.core.cache import cache
 
+from portal import versioned_cache
+
 VERSION_KEY = "nearest:version"
 
 
@@ -14,19 +16,12 @@ def ttl_seconds() -> int:
     return int(getattr(settings, "NEARBY_CACHE_SECONDS", 30))
 
 
-def _version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
-
-
 def key(point, radius_km: float, filters, count: int) -> str | None:
     if ttl_seconds() <= 0:
         return None
+    version = versioned_cache.version(VERSION_KEY)
     return (
-        f"nearest:{_version()}:{point.latitude:.6f}:{point.longitude:.6f}:{radius_km:g}:"
+        f"nearest:{version}:{point.latitude:.6f}:{point.longitude:.6f}:{radius_km:g}:"
         f"{filters.challenge_ids}:{filters.place_kind}:{filters.skill}:{count}"
     )
 
@@ -41,7 +36,4 @@ def put(cache_key: str | None, ranked: list) -> None:
 
 
 def invalidate() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    versioned_cache.bump(VERSION_KEY)

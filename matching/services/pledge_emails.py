@@ -10,24 +10,18 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from matching.models import NeedStatus, Pledge, PledgeEmail, PledgeEmailKind, PledgeStatus
 from matching.services.pledge_follow_up import follow_up
+from portal.i18n import absolute_reverse
 
 REMINDER_BEFORE = timedelta(hours=24)
 TEMPLATES = {
     PledgeEmailKind.CONFIRMATION: "matching/email/pledge_confirmation.txt",
     PledgeEmailKind.REMINDER: "matching/email/pledge_reminder.txt",
 }
-
-
-def _absolute(view_name: str, language: str, **kwargs) -> str:
-    with translation.override(language):
-        path = reverse(view_name, kwargs=kwargs)
-    return f"{settings.SITE_BASE_URL}{path}"
 
 
 def message(pledge: Pledge, kind: str) -> EmailMessage:
@@ -38,7 +32,9 @@ def message(pledge: Pledge, kind: str) -> EmailMessage:
         context = {
             "first_name": volunteer.user.first_name,
             "follow": follow_up(pledge),
-            "confirmation_url": _absolute("matching:pledge_confirmation", language, pk=pledge.pk),
+            "confirmation_url": absolute_reverse(
+                "matching:pledge_confirmation", language, pk=pledge.pk
+            ),
         }
         if kind == PledgeEmailKind.CONFIRMATION:
             subject = _("Votre engagement pour « %(title)s »") % {"title": pledge.need.title}

@@ -23,7 +23,6 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet, Sum
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -39,6 +38,7 @@ from matching.models import (
     WaitlistStatus,
 )
 from portal import mail
+from portal.i18n import absolute_reverse
 
 MAX_SERIES_SLOTS = 100
 MAX_SERIES_DAYS = 366
@@ -242,18 +242,12 @@ def offer_message(booking: SlotBooking) -> EmailMessage:
             "first_name": volunteer.user.first_name,
             "need": slot.need,
             "when": local_span(slot),
-            "need_url": _absolute("matching:need_detail", language, slot.need_id),
-            "space_url": _absolute("volunteers:space", language),
+            "need_url": absolute_reverse("matching:need_detail", language, slot.need_id),
+            "space_url": absolute_reverse("volunteers:space", language),
         }
         subject = _("Une place s'est libérée : %(title)s") % {"title": slot.need.title}
         body = render_to_string("matching/email/slot_offered.txt", context)
     return EmailMessage(subject, body, None, [volunteer.user.email])
-
-
-def _absolute(view_name: str, language: str, *args) -> str:
-    with translation.override(language):
-        path = reverse(view_name, args=args)
-    return f"{settings.SITE_BASE_URL}{path}"
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ import datetime
 from django.conf import settings
 
 from challenges.models import ChallengeImpactMetric, ChallengePage
+from portal.weeks import week_start
 from programme.models import ProgrammePage
 from programme.models.cohorts import canonical_challenge
 
@@ -17,7 +18,6 @@ __all__ = [
     "challenge_in_language",
     "challenges_for_language",
     "metrics_for_language",
-    "monday_of",
     "next_mondays",
     "programme_page_for_language",
 ]
@@ -65,9 +65,5 @@ def programme_page_for_language(language_code: str) -> ProgrammePage | None:
 
 def next_mondays(today: datetime.date, count: int = WEEKS_OPEN_FOR_SIGN_UP) -> list:
     """The start dates one can sign up for: the next ``count`` Mondays after today."""
-    first = today + datetime.timedelta(days=7 - today.weekday())
+    first = week_start(today) + datetime.timedelta(weeks=1)
     return [first + datetime.timedelta(weeks=n) for n in range(count)]
-
-
-def monday_of(day: datetime.date) -> datetime.date:
-    return day - datetime.timedelta(days=day.weekday())

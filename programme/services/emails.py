@@ -8,20 +8,14 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.i18n import absolute_reverse
 from programme.models import Cohort, Membership, MembershipStatus
 from programme.services.content import challenge_in_language
 
 OPEN_SALT = "programme.daily-email.open"
-
-
-def absolute(view_name: str, language: str, *args) -> str:
-    with translation.override(language):
-        path = reverse(view_name, args=args)
-    return f"{settings.SITE_BASE_URL}{path}"
 
 
 def open_token(daily_email_id: int) -> str:
@@ -50,7 +44,7 @@ def send_placed(membership_id: int) -> None:
             "membership": membership,
             "cohort": membership.cohort,
             "challenge": challenge_in_language(membership.challenge, language),
-            "space_url": absolute("volunteers:space", language),
+            "space_url": absolute_reverse("volunteers:space", language),
         }
         subject = _("Une place s'est libérée : vous rejoignez une promotion ré_action")
         body = render_to_string("programme/email/placed.txt", context)
@@ -65,7 +59,7 @@ def _to_coordinator(cohort: Cohort, template: str, subject: str) -> None:
             "cohort": cohort,
             "challenge": challenge_in_language(cohort.challenge, language),
             "members": cohort.memberships.filter(status=MembershipStatus.PLACED).count(),
-            "url": absolute("programme:cohort", language, cohort.pk),
+            "url": absolute_reverse("programme:cohort", language, cohort.pk),
         }
         body = render_to_string(template, context)
         send_mail(str(subject), body, None, [cohort.coordinator.user.email])
@@ -100,8 +94,8 @@ def daily_message(
             "membership": membership,
             "cohort": cohort,
             "challenge": challenge_in_language(cohort.challenge, language),
-            "pixel_url": absolute("programme:open_pixel", language, token),
-            "report_url": absolute("programme:open_link", language, token),
+            "pixel_url": absolute_reverse("programme:open_pixel", language, token),
+            "report_url": absolute_reverse("programme:open_link", language, token),
             "base_url": settings.SITE_BASE_URL,
         }
         text = render_to_string("programme/email/daily.txt", context)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
+from portal.weeks import week_start
 from programme.models import (
     Cohort,
     CohortStatus,
@@ -17,7 +18,6 @@ from programme.models import (
     MembershipStatus,
 )
 from programme.models.cohorts import DEFAULT_CAPACITY
-from programme.services.content import monday_of
 
 
 @dataclass
@@ -42,7 +42,7 @@ class NextWeekNeed:
 def weeks(*, today=None, past: int = 8, ahead: int = 3) -> list[Week]:
     """One row per Monday from ``past`` weeks ago to ``ahead`` weeks ahead (3 queries)."""
     today = today or timezone.localdate()
-    this_monday = monday_of(today)
+    this_monday = week_start(today)
     mondays = [this_monday + datetime.timedelta(weeks=n) for n in range(-past, ahead + 1)]
     cohorts = dict(
         Cohort.objects.filter(start_date__in=mondays)
@@ -78,7 +78,7 @@ def next_week_need(*, today=None) -> NextWeekNeed:
     coordinator. ``booked`` already lead a cohort next week; ``trained_free`` are trained and
     free that week; ``to_recruit`` is what is missing."""
     today = today or timezone.localdate()
-    this_monday = monday_of(today)
+    this_monday = week_start(today)
     next_monday = this_monday + datetime.timedelta(weeks=1)
     volunteers_now = Membership.objects.filter(
         start_date=this_monday, status=MembershipStatus.PLACED

@@ -13,9 +13,6 @@ from portal.next_url import local_next, requested_next
 from programme.areas import AREA_CHOICES
 from programme.forms import CohortFinderForm, JoinForm, SignUpForm
 from programme.services import offer, signup
-from programme.services.signup import placement_message
-
-__all__ = ["SignUpView", "placement_message", "sign_up_sent"]
 
 
 class SignUpView(View):
@@ -65,7 +62,7 @@ class SignUpView(View):
                 form.add_error(name if name in form.fields else None, errors)
             return self._render(form=form, chosen=form.chosen(), next_url=next_url, status=400)
         if request.user.is_authenticated:
-            messages.success(request, placement_message(membership))
+            messages.success(request, signup.placement_message(membership))
             return redirect(next_url or "volunteers:space")
         account_views.remember_sign_up(request, form.cleaned_data["email"])
         return redirect("account_sent")

@@ -1,6 +1,6 @@
 """« Devenir sponsor »: the enquiry lands in the partnership inbox, i.e. the contact form page
-(``home.ContactFormPage``): stored as one of its submissions and emailed to its recipients by
-the page itself, so the team reads every partnership request in one place.
+(see ``portal.partnership_inbox``): stored as one of its submissions and emailed to its
+recipients by the page itself, so the team reads every partnership request in one place.
 
 The enquiry is mapped onto the contact form's own fields by their type (name, email,
 organisation, request category, message), whatever their labels in each language.
@@ -10,17 +10,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 
-from home.models import ContactFormPage
+from wagtail.contrib.forms.models import AbstractEmailForm
+
+from portal.partnership_inbox import partnership_inbox
 
 SPONSOR_CATEGORY_HINTS = ("soutenir", "support", "sponsor", "partenariat", "partnership")
-
-
-def partnership_inbox(language_code: str) -> ContactFormPage | None:
-    pages = ContactFormPage.objects.live().select_related("locale")
-    return (
-        pages.filter(locale__language_code=language_code).first()
-        or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
-    )
 
 
 def _category(choices: list[str]) -> str:
@@ -40,7 +34,7 @@ def enquiry_message(data: dict) -> str:
     return "\n".join(lines)
 
 
-def contact_form_data(page: ContactFormPage, data: dict) -> dict:
+def contact_form_data(page: AbstractEmailForm, data: dict) -> dict:
     """The enquiry as the contact form page's own POST data."""
     form_data = {}
     single_lines = [data["name"], data.get("organisation", "")]

@@ -16,6 +16,7 @@ from django.db.models.functions import TruncWeek
 from django.utils.translation import gettext as _
 
 from challenges.models import ChallengeImpactMetric
+from portal.weeks import week_start
 from programme.models import (
     Cohort,
     CohortStatus,
@@ -88,8 +89,7 @@ def sponsor_figures(sponsor_key: str, locale=None) -> SponsorFigures:
 
 
 def _monday(value) -> datetime.date:
-    day = value.date() if isinstance(value, datetime.datetime) else value
-    return day - datetime.timedelta(days=day.weekday())
+    return week_start(value.date() if isinstance(value, datetime.datetime) else value)
 
 
 def weekly_figures(sponsor_key: str) -> tuple[list[WeekRow], list[str]]:

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
 from portal import ratelimit
-from programme.views.signup import placement_message
+from programme.services.signup import placement_message
 from sponsors.forms import EmployeeJoinForm, EmployeeSignUpForm
 from sponsors.models import SponsorPage
 from sponsors.services import enrolment, selectors

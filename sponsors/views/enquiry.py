@@ -5,8 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views import View
 
-from home.models.contact_form import HONEYPOT_FIELD
-from portal import ratelimit
+from portal import honeypot, ratelimit
 from sponsors.forms import SponsorEnquiryForm
 from sponsors.models import SponsorTier
 from sponsors.services import enquiry
@@ -26,7 +25,7 @@ class EnquiryView(View):
         return self._render(SponsorEnquiryForm(tiers=self.tiers()))
 
     def post(self, request):
-        if request.POST.get(HONEYPOT_FIELD):
+        if honeypot.caught(request):
             return redirect("sponsors:enquiry_sent")  # a bot: thanked and ignored
         form = SponsorEnquiryForm(request.POST, tiers=self.tiers())
         # The same budget as the contact form: it is the same inbox.
@@ -45,7 +44,7 @@ class EnquiryView(View):
     def _render(self, form, *, status=200, rate_limited=False):
         context = {
             "form": form,
-            "honeypot_field": HONEYPOT_FIELD,
+            "honeypot_field": honeypot.HONEYPOT_FIELD,
             "rate_limited": rate_limited,
             "tiers": self.tiers(),
         }

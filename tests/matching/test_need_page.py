@@ -74,7 +74,11 @@ def test_the_page_says_only_this_partner_sees_what_is_shared(client, volunteer):
 
 @pytest.mark.parametrize(
     ("phone", "message"),
-    [("", "Indiquez votre numéro"), ("appelez-moi", "Numéro de téléphone invalide")],
+    [
+        ("", "Indiquez votre numéro"),
+        ("appelez-moi", "Numéro de téléphone invalide"),
+        ("123456", "Numéro de téléphone invalide"),  # neither a French nor an international one
+    ],
 )
 def test_sharing_a_phone_without_a_valid_number_pledges_nothing(client, volunteer, phone, message):
     need = NeedFactory()

@@ -12,7 +12,6 @@ from django.utils import translation
 import pytest
 
 from challenges.models import ChallengePage, PartnerIndexPage, PartnerKind, PartnerPage
-from home.models.contact_form import HONEYPOT_FIELD
 from partners import applications
 from partners.models import (
     ApplicationStatus,
@@ -20,6 +19,7 @@ from partners.models import (
     PartnerInvitation,
     PartnerRole,
 )
+from portal.honeypot import HONEYPOT_FIELD
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +130,9 @@ def test_an_english_application_keeps_its_language_and_the_french_challenge(
     [
         ("consent", "", "Votre accord est nécessaire"),
         ("email", "pas-une-adresse", "adresse e-mail valide"),
-        ("postcode", "6900", "code postal français"),
+        ("postcode", "6900", "Un code postal compte 5 chiffres"),
+        ("postcode", "2A004", "Un code postal compte 5 chiffres"),  # Corsica's are 20xxx
+        ("postcode", "96000", "numéro de département"),
         ("website", "tilleuls", "adresse web complète"),
         ("organisation_kind", "castle", "Sélectionnez un choix valide"),
         ("challenges", ["999999"], "Choisissez parmi les défis proposés"),

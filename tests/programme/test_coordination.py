@@ -10,8 +10,9 @@ from django.utils import timezone
 
 import pytest
 
+from portal.weeks import week_start
 from programme.models import Cohort, CohortCall, DailyEmail, Membership
-from programme.services import content, impact
+from programme.services import impact
 from tests.programme.conftest import new_user
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def running_cohort(challenge, make_coordinator):
     """A cohort that started this Monday, with 3 members; day 0 sent, opened by one."""
     coordinator = make_coordinator(challenge)
-    start = content.monday_of(timezone.localdate())
+    start = week_start(timezone.localdate())
     cohort = Cohort.objects.create(
         challenge=challenge,
         language="fr",

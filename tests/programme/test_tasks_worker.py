@@ -15,8 +15,9 @@ from django.utils import timezone
 import pytest
 
 from challenges.models import ChallengePage
+from portal.weeks import week_start
 from programme.models import Cohort, Coordinator, DailyEmail, Membership
-from programme.services import content, schedule
+from programme.services import schedule
 from programme.tasks import send_due_cohort_emails
 
 MEMBERS = 3
@@ -51,7 +52,7 @@ def _create() -> int:
         language="fr",
         area="69",
     )
-    monday = content.monday_of(timezone.localdate())
+    monday = week_start(timezone.localdate())
     cohort = Cohort.objects.create(
         challenge=challenge,
         language="fr",

@@ -9,7 +9,7 @@ from wagtail.contrib.forms.models import FormSubmission
 import pytest
 
 from home.models import ContactFormPage
-from home.models.contact_form import HONEYPOT_FIELD
+from portal.honeypot import HONEYPOT_FIELD
 from tests.sponsors.conftest import path_in
 
 pytestmark = pytest.mark.django_db

@@ -71,7 +71,8 @@ def test_a_first_visit_creates_an_empty_profile(client):
     [
         ("phone", "12345", "Numéro de téléphone invalide"),
         ("phone", "06 12 34", "Numéro de téléphone invalide"),
-        ("postcode", "ABCDE", "code postal français à cinq chiffres"),
+        ("postcode", "ABCDE", "Un code postal compte 5 chiffres"),
+        ("postcode", "96000", "numéro de département"),
         ("radius_km", "500", "Le rayon ne peut pas dépasser 200 km."),
         ("radius_km", "-3", "Le rayon doit être d&#x27;au moins 1 km."),
         ("skills", ["flying"], "Sélectionnez un choix valide"),

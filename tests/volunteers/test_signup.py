@@ -73,7 +73,7 @@ def test_without_the_data_consent_nothing_is_created_and_values_are_kept(client,
     "field, value, message",
     [
         ("password2", "autre-chose-encore-9", "Les deux mots de passe ne sont pas identiques."),
-        ("postcode", "7501", "code postal français à cinq chiffres"),
+        ("postcode", "7501", "Un code postal compte 5 chiffres"),
         ("radius_km", "0", "Le rayon doit être d&#x27;au moins 1 km."),
         ("radius_km", "201", "Le rayon ne peut pas dépasser 200 km."),
         ("email", "pas-une-adresse", "Saisissez une adresse e-mail valide."),

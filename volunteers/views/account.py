@@ -111,22 +111,22 @@ class NotificationsView(LoginRequiredMixin, View):
     def get(self, request):
         profile = profile_for(request.user, language=get_language())
         subscription = services.digest_subscription(request.user)
-        member = services.partner_member_of(request.user)
+        partner_emails = services.partner_space_emails(request.user)
         initial = {
             "urgent_alerts": profile.urgent_alerts,
             "weekly_digest": subscription is not None and subscription.unsubscribed_at is None,
         }
-        if member is not None:
-            initial.update(notify_pledges=member.notify_pledges, daily_summary=member.daily_summary)
+        if partner_emails is not None:
+            initial.update(partner_emails)
         context = {
-            "form": NotificationsForm(initial=initial, partner_member=member),
+            "form": NotificationsForm(initial=initial, partner_space=partner_emails is not None),
             "subscription": subscription,
         }
         return render(request, self.template_name, context)
 
     def post(self, request):
-        member = services.partner_member_of(request.user)
-        form = NotificationsForm(request.POST, partner_member=member)
+        partner_space = services.partner_space_emails(request.user) is not None
+        form = NotificationsForm(request.POST, partner_space=partner_space)
         if not form.is_valid():  # checkboxes only: only a forged request gets here
             return render(request, self.template_name, {"form": form}, status=400)
         change = services.set_notifications(

@@ -1,23 +1,36 @@
-"""Checks and normal forms of what volunteers type: French postcodes and phone numbers."""
+"""Checks and normal forms of what people type anywhere on the site: French postcodes and
+phone numbers."""
 
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-POSTCODE = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$")
+POSTCODE_SEPARATORS = re.compile(r"[\s.]")
+POSTCODE_FORMAT = re.compile(r"^\d{5}$")
+# Metropolitan departments 01-95 (Corsica 20), overseas 971-978 and 98x (Monaco, Pacific, TAAF).
+POSTCODE_PREFIX = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-5]|97[1-8]|98\d)")
+
 PHONE_SEPARATORS = re.compile(r"[\s.\-()/]")
 FRENCH_PHONE = re.compile(r"^0[1-9]\d{8}$")
 INTERNATIONAL_PHONE = re.compile(r"^\+[1-9]\d{6,14}$")
 
 
 def clean_postcode(value: str) -> str:
-    """A French postcode (five digits), spaces removed."""
-    postcode = re.sub(r"\s", "", value or "")
-    if not POSTCODE.match(postcode):
+    """A French postcode: five digits starting with a department's number, spaces and dots
+    removed."""
+    postcode = POSTCODE_SEPARATORS.sub("", value or "")
+    if not POSTCODE_FORMAT.match(postcode):
         raise ValidationError(
-            _("Indiquez un code postal français à cinq chiffres, par exemple 75011."),
-            code="postcode",
+            _("Un code postal compte 5 chiffres, par exemple 75011 ou 97400."), code="format"
+        )
+    if not POSTCODE_PREFIX.match(postcode):
+        raise ValidationError(
+            _(
+                "Ce code postal n'existe pas en France : il commence par un numéro de "
+                "département (01 à 95, 971 à 978 ou 98 pour l'outre-mer)."
+            ),
+            code="department",
         )
     return postcode
 
