@@ -3,6 +3,8 @@ spread over the last four published weeks (the current one included)."""
 
 import datetime
 import io
+import json
+from pathlib import Path
 
 from django.core.files import File
 from django.utils import timezone
@@ -13,12 +15,17 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 
 from actions import weeks
-from actions.demo_content import ACTIONS, DOCUMENTS
 from actions.models import ActionIndexPage, ActionPage
 from challenges.models import ChallengePage, PartnerPage
 from portal.demo import DemoContext, demo_font, ensure_child, ensure_translation
 
 A4_AT_72_DPI = (595, 842)
+# The actions of the programme's document (shared/seed) in French and English, and the documents
+# they offer: each action's challenge (French slug), vouching partners, practical facts, the
+# week it joined the directory (weeks before the current one) and its step-by-step guide.
+_SEED = json.loads((Path(__file__).with_name("demo_actions.json")).read_text(encoding="utf-8"))
+ACTIONS: list[dict] = _SEED["actions"]
+DOCUMENTS: dict[str, dict] = _SEED["documents"]
 
 
 def drawn_document(key: str):

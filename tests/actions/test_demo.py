@@ -5,7 +5,7 @@ from django.utils.html import escape
 import pytest
 
 from actions import weeks
-from actions.demo_content import ACTIONS
+from actions.demo import ACTIONS
 from actions.models import ActionPage
 from tests.actions.conftest import SEED_ACTIONS
 
