@@ -29,8 +29,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from matching import services as matching
 from matching.models import Need, NeedStatus, Place, Pledge
 from partners import need_actions, pledge_contact, selectors, services
-from partners.forms_needs import NeedForm
-from partners.forms_places import PlaceForm
+from partners.forms.needs import NeedForm
+from partners.forms.places import PlaceForm
 
 TAG = "partner"
 
@@ -111,7 +111,7 @@ def _validated_form(form):
 
 
 class PlaceSerializer(serializers.ModelSerializer):
-    """A partner's place; written through the page's form (partners.forms_places.PlaceForm)."""
+    """A partner's place; written through the page's form (partners.forms.places.PlaceForm)."""
 
     class Meta:
         model = Place
@@ -195,7 +195,7 @@ def _status_action(need: Need | None, wanted: str) -> str | None:
 
 
 class NeedSerializer(serializers.ModelSerializer):
-    """A partner's need; written through the page's form (partners.forms_needs.NeedForm)."""
+    """A partner's need; written through the page's form (partners.forms.needs.NeedForm)."""
 
     status = serializers.ChoiceField(
         choices=WRITABLE_STATUSES,

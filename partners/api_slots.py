@@ -19,7 +19,7 @@ from matching.models import Slot, SlotBooking
 from matching.services import slots
 from partners import pledge_contact, selectors
 from partners.api import TAG, PartnerAPIMixin, _form_errors
-from partners.forms_slots import SlotSeriesForm
+from partners.forms.slots import SlotSeriesForm
 
 
 class SlotSerializer(serializers.ModelSerializer):

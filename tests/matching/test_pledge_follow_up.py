@@ -316,7 +316,7 @@ def test_the_need_page_query_count_does_not_grow_with_pledges(
 
 
 def test_the_place_form_edits_the_public_instructions_and_contact():
-    from partners.forms_places import PlaceForm
+    from partners.forms.places import PlaceForm
 
     form = PlaceForm(
         {

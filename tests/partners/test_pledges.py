@@ -9,7 +9,7 @@ from django.utils import translation
 import pytest
 
 from matching.models import ContactChannel, Pledge, PledgeStatus
-from partners.views_pledges import PER_PAGE
+from partners.views.pledges import PER_PAGE
 from tests.partners.pledge_factories import make_pledge, partner_need, volunteer
 
 pytestmark = pytest.mark.django_db

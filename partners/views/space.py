@@ -11,7 +11,7 @@ from django.views import View
 
 from matching.models import NeedStatus
 from partners import selectors, services
-from partners.forms import InvitedAccountForm, InviteMemberForm
+from partners.forms.accounts import InvitedAccountForm, InviteMemberForm
 from partners.models import PartnerRole
 
 

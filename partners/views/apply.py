@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.views import View
 
 from partners import applications
-from partners.forms_apply import PartnerApplicationForm
+from partners.forms.apply import PartnerApplicationForm
 from portal import honeypot, ratelimit
 
 

@@ -10,8 +10,8 @@ from django.views import View
 from matching.models import GeocodingStatus, NeedStatus, PublicPrecision
 from matching.services.maps import map_settings
 from partners import selectors
-from partners.forms_places import PlaceForm
-from partners.views import PartnerSpaceMixin
+from partners.forms.places import PlaceForm
+from partners.views.space import PartnerSpaceMixin
 
 TO_CHECK = (GeocodingStatus.FAILED, GeocodingStatus.PENDING)
 # How far from the exact point the public may see it (a circle on the partner's map).

@@ -16,8 +16,8 @@ from django.views import View
 from matching import services as matching_services
 from matching.models import NeedStatus
 from partners import need_actions, selectors
-from partners.forms_needs import NeedForm
-from partners.views import PartnerSpaceMixin
+from partners.forms.needs import NeedForm
+from partners.views.space import PartnerSpaceMixin
 from portal.next_url import local_next
 
 PAGE_SIZE = 50

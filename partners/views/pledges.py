@@ -10,8 +10,8 @@ from django.views import View
 
 from matching import services as matching
 from partners import exports, pledge_contact, selectors
-from partners.forms_pledges import PledgeFilterForm
-from partners.views import PartnerSpaceMixin
+from partners.forms.pledges import PledgeFilterForm
+from partners.views.space import PartnerSpaceMixin
 from portal.next_url import local_next
 
 PER_PAGE = 50

@@ -12,8 +12,8 @@ from django.views import View
 
 from matching.services import slots
 from partners import pledge_contact, selectors
-from partners.forms_slots import SlotSeriesForm
-from partners.views import PartnerSpaceMixin
+from partners.forms.slots import SlotSeriesForm
+from partners.views.space import PartnerSpaceMixin
 
 SHOWN = 100
 
