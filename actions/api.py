@@ -22,12 +22,6 @@ from actions.filters import MAX_QUERY_LENGTH, ActionDirectoryFilterSet
 from actions.models import ActionDuration, ActionMode, ActionPage, DirectorySort
 
 
-def bad_request(errors: dict) -> ValidationError:
-    """A 400 with one message to show and the errors per parameter."""
-    name, messages = next(iter(errors.items()))
-    return ValidationError({"detail": f"{name} : {messages[0]}", "errors": errors})
-
-
 class DirectoryPagination(PageNumberPagination):
     page_size = services.PER_PAGE
     page_size_query_param = "page_size"
@@ -36,13 +30,13 @@ class DirectoryPagination(PageNumberPagination):
     def paginate_queryset(self, queryset, request, view=None):
         size = request.query_params.get(self.page_size_query_param)
         if size is not None and not (size.isdigit() and 1 <= int(size) <= self.max_page_size):
-            raise bad_request(
+            raise ValidationError(
                 {"page_size": [_("Nombre entier attendu, de 1 à %(max)d.") % {"max": 100}]}
             )
         try:
             return super().paginate_queryset(queryset, request, view)
         except NotFound as error:
-            raise bad_request({"page": [_("Cette page de résultats n'existe pas.")]}) from error
+            raise ValidationError({"page": [_("Cette page de résultats n'existe pas.")]}) from error
 
 
 class NamedPageSerializer(serializers.Serializer):
@@ -138,14 +132,16 @@ class ActionListView(ListAPIView):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:
             codes = ", ".join(code for code, _name in settings.LANGUAGES)
-            raise bad_request({"lang": [_("Langue inconnue ; valeurs possibles : %s.") % codes]})
+            raise ValidationError(
+                {"lang": [_("Langue inconnue ; valeurs possibles : %s.") % codes]}
+            )
         return locale
 
     def get_queryset(self):
         locale = self.get_locale()
         filterset = ActionDirectoryFilterSet(self.request.query_params, locale_id=locale.pk)
         if not filterset.is_valid():
-            raise bad_request(filterset.form.errors)
+            raise ValidationError(filterset.form.errors)
         return services.directory_actions(
             locale_id=locale.pk, filters=filterset.directory_filters, options=filterset.options
         )

@@ -22,6 +22,7 @@ from matching.geocoding import GeocoderUnavailable, PlaceNotFound, geocode_query
 from matching.models import PlaceKind, Skill
 from matching.public import feature_collection, match_rows
 from portal import ratelimit
+from portal.api import bad_request
 
 
 class GeoJSONRenderer(JSONRenderer):
@@ -106,17 +107,6 @@ class NeedResultSerializer(serializers.Serializer):
     place = serializers.CharField()
     town = serializers.CharField()
     url = serializers.URLField()
-
-
-def bad_request(errors) -> Response:
-    """400 with one message to show and the errors per field."""
-    if isinstance(errors, dict):
-        first = next(iter(errors.values()), [""])
-        message = str(first[0] if isinstance(first, list) else first)
-    else:
-        message = str(errors)
-        errors = {"non_field_errors": [message]}
-    return Response({"detail": message, "errors": errors}, status=status.HTTP_400_BAD_REQUEST)
 
 
 class NearbyNeedsView(APIView):

@@ -21,7 +21,6 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
-from rest_framework.views import exception_handler
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -47,25 +46,9 @@ class IsPartnerMember(permissions.BasePermission):
         return view.membership is not None
 
 
-def _errors_with_detail(exc, context):
-    """DRF's handler, with field errors wrapped as {"detail": first message, "errors": {...}}."""
-    response = exception_handler(exc, context)
-    if response is not None and isinstance(exc, ValidationError):
-        errors = response.data if isinstance(response.data, dict) else {}
-        if not errors:
-            errors = {"non_field_errors": list(response.data)}
-        first = next(iter(errors.values()))
-        message = first[0] if isinstance(first, list) and first else first
-        response.data = {"detail": str(message), "errors": errors}
-    return response
-
-
 class PartnerAPIMixin:
     authentication_classes = [SessionAuthentication]
     permission_classes = [IsPartnerMember]
-
-    def get_exception_handler(self):
-        return _errors_with_detail
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -375,8 +358,5 @@ class PledgeViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         try:
             matching.complete_pledge(pledge_id=pledge.pk)
         except matching.PledgeError as error:
-            return Response(
-                {"detail": str(error), "errors": {"status": [str(error)]}},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
+            raise ValidationError({"status": [str(error)]}) from error
         return Response(self.get_serializer(self.get_queryset().get(pk=pledge.pk)).data)

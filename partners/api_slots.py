@@ -185,8 +185,5 @@ class SlotBookingViewSet(PartnerAPIMixin, viewsets.ReadOnlyModelViewSet):
         try:
             slots.complete_booking(booking_id=booking.pk)
         except slots.SlotError as error:
-            return Response(
-                {"detail": str(error), "errors": {"status": [str(error)]}},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
+            raise ValidationError({"status": [str(error)]}) from error
         return Response(self.get_serializer(self.get_queryset().get(pk=booking.pk)).data)

@@ -351,6 +351,7 @@ REST_FRAMEWORK = {
         "portal.api_throttles.AnonymousApiThrottle",
         "portal.api_throttles.AccountApiThrottle",
     ],
+    "EXCEPTION_HANDLER": "portal.api.exception_handler",
 }
 # API requests allowed per client address (anonymous) and per account (signed in).
 API_RATE_ANONYMOUS = env("API_RATE_ANONYMOUS")

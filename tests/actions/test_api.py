@@ -5,6 +5,7 @@ import pytest
 
 from tests.actions.conftest import SEED_ACTIONS
 from tests.actions.factories import ActionPageFactory
+from tests.api_errors import assert_the_api_error_format
 from tests.queries import per_request
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +94,7 @@ def test_bad_parameters_get_a_400_with_a_message(client, params, parameter):
     body = response.json()
     assert body["detail"].startswith(f"{parameter} : ")
     assert list(body["errors"]) == [parameter]
+    assert_the_api_error_format(body)
 
 
 def test_unknown_parameters_are_ignored(client):

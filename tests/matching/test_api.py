@@ -8,6 +8,7 @@ from geopy.distance import great_circle
 
 from matching import services
 from matching.models import PlaceKind
+from tests.api_errors import assert_the_api_error_format
 from tests.matching.factories import NeedFactory, PlaceFactory, VolunteerProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -131,8 +132,8 @@ def test_bad_input_answers_400_with_a_json_message(client, params, field):
     response = client.get("/api/v1/needs/", params)
     assert response.status_code == 400
     body = response.json()
-    assert body["detail"]
     assert field in body["errors"]
+    assert_the_api_error_format(body)
 
 
 def test_bad_input_in_geojson_format_is_still_a_400_json_message(client):

@@ -7,6 +7,7 @@ from rest_framework.test import APIClient
 import pytest
 
 from matching.models import ContactChannel, Need, NeedStatus, Place, PledgeStatus
+from tests.api_errors import assert_the_api_error_format
 from tests.matching.factories import PlaceFactory
 from tests.partners.pledge_factories import make_pledge, partner_need, volunteer
 
@@ -94,7 +95,7 @@ def test_an_invalid_place_answers_400_with_the_field_error(api, fields, field):
 
     assert response.status_code == 400
     assert field in response.json()["errors"]
-    assert response.json()["detail"]
+    assert_the_api_error_format(response.json())
     assert Place.objects.count() == before
 
 
@@ -262,6 +263,7 @@ def test_marking_a_done_pledge_again_answers_400(api, partner_page):
 
     assert response.status_code == 400
     assert "Seul un engagement en cours" in response.json()["detail"]
+    assert_the_api_error_format(response.json())
 
 
 def test_writes_need_the_csrf_token_with_a_session(partner_member, place):
