@@ -29,12 +29,11 @@ from challenges.models import ChallengePage, PartnerIndexPage, PartnerKind, Part
 from partners import services
 from partners.models import ApplicationStatus, PartnerApplication, PartnerRole
 from portal import mail
-from portal.i18n import absolute_url
+from portal.i18n import absolute_url, in_default_language
 
 
 def _canonical(challenges) -> list[ChallengePage]:
-    default = Locale.get_default()
-    return [page.get_translation_or_none(default) or page for page in challenges]
+    return [in_default_language(page) for page in challenges]
 
 
 @transaction.atomic

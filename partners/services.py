@@ -9,12 +9,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
-
 from challenges.models import PartnerPage
 from partners.models import PartnerInvitation, PartnerMember, PartnerRole, hash_token
 from portal import mail
-from portal.i18n import absolute_reverse
+from portal.i18n import absolute_reverse, in_default_language, in_language
 
 
 def membership_of(user) -> PartnerMember | None:
@@ -25,15 +23,12 @@ def membership_of(user) -> PartnerMember | None:
 
 def partner_for_language(partner: PartnerPage, language_code: str) -> PartnerPage:
     """The partner's page in the given language when it exists (for display only)."""
-    for page in partner.get_translations(inclusive=True).select_related("locale"):
-        if page.locale.language_code == language_code:
-            return page
-    return partner
+    return in_language(partner, language_code)
 
 
 def canonical_partner(partner: PartnerPage) -> PartnerPage:
     """The partner's page in the default language: the one memberships and places point to."""
-    return partner.get_translation_or_none(Locale.get_default()) or partner
+    return in_default_language(partner)
 
 
 @transaction.atomic

@@ -25,10 +25,11 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.i18n import in_default_language
 from sponsors import contrast
 from sponsors.regions import Region
 from sponsors.validators import normalise_domains, validate_domains
@@ -245,10 +246,7 @@ class SponsorPage(Page):
     @property
     def canonical(self) -> "SponsorPage":
         """This sponsor's page in the default language (private settings live there)."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        page = self.get_translation_or_none(Locale.get_default())
-        return page.specific if page is not None else self
+        return in_default_language(self)
 
     def set_company_code(self, code: str) -> None:
         self.company_code_hash = make_password(normalise_code(code))

@@ -10,6 +10,7 @@ from django.utils import timezone
 from challenges.models import ChallengePage
 from matching.models import Need, NeedStatus
 from portal import page_cache
+from portal.i18n import in_language
 
 
 def public_needs() -> QuerySet[Need]:
@@ -28,14 +29,7 @@ def expire_stale_needs(*, now: datetime | None = None) -> int:
 
 def localized_challenge(challenge: ChallengePage | None, language_code: str):
     """The challenge page in the reader's language when it exists, else the stored one."""
-    if challenge is None:
-        return None
-    translation = (
-        ChallengePage.objects.live()
-        .filter(translation_key=challenge.translation_key, locale__language_code=language_code)
-        .first()
-    )
-    return translation or challenge
+    return in_language(challenge, language_code, live_only=True)
 
 
 def challenges_for_language(language_code: str) -> QuerySet[ChallengePage]:

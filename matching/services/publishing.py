@@ -8,16 +8,12 @@ from django.utils import timezone
 
 from matching.models import Need, NeedStatus, Urgency
 from portal import outbox
+from portal.i18n import in_default_language
 
 
 def canonical_partner_id(partner) -> int | None:
     """Places point to the partner's page in the default language; accept any translation."""
-    if partner is None:
-        return None
-    from wagtail.models import Locale
-
-    default = partner.get_translation_or_none(Locale.get_default())
-    return (default or partner).pk
+    return None if partner is None else in_default_language(partner).pk
 
 
 def needs_review(partner, *, excluding: int | None = None) -> bool:

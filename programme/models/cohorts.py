@@ -18,17 +18,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Locale
 
+from portal.i18n import in_default_language
 from programme.areas import AREA_CHOICES, REMOTE, area_label
 
 
 def canonical_challenge(page):
     """The challenge's page in the default language: cohorts, trainings, memberships and
     reports all point to it, whichever translation an editor or a volunteer picked."""
-    if page is None or page.locale.language_code == settings.LANGUAGE_CODE:
-        return page
-    return page.get_translation_or_none(Locale.get_default()) or page
+    return in_default_language(page)
 
 
 def _point_to_canonical_challenge(instance, update_fields) -> None:

@@ -9,6 +9,7 @@ import datetime
 from django.conf import settings
 
 from challenges.models import ChallengeImpactMetric, ChallengePage
+from portal.i18n import in_language
 from portal.weeks import week_start
 from programme.models import ProgrammePage
 from programme.models.cohorts import canonical_challenge
@@ -27,16 +28,7 @@ WEEKS_OPEN_FOR_SIGN_UP = 8
 
 def challenge_in_language(page: ChallengePage, language_code: str) -> ChallengePage:
     """The challenge's page in ``language_code`` when it exists (for display)."""
-    if page.locale.language_code == language_code:
-        return page
-    translated = (
-        ChallengePage.objects.filter(
-            translation_key=page.translation_key, locale__language_code=language_code
-        )
-        .select_related("locale")
-        .first()
-    )
-    return translated or page
+    return in_language(page, language_code)
 
 
 def challenges_for_language(language_code: str):
