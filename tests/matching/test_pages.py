@@ -54,6 +54,13 @@ def test_a_postcode_search_lists_needs_nearest_first_without_javascript(client, 
     assert 'id="need-map-data"' in html  # the map's data, used only when JavaScript runs
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_search_opens_on_its_results(client, language):
+    html = client.get(near_me_url(language), {"q": "75011"}).content.decode()
+    assert f'action="{near_me_url(language)}#results-title"' in html
+    assert 'id="results-title"' in html
+
+
 def test_filters_narrow_the_list(client):
     response = client.get(
         near_me_url(), {"q": "Lyon", "radius_km": 50, "challenge": "soignants", "kind": "hospital"}
