@@ -34,7 +34,10 @@ def in_default_language(page):
 def in_language(page, language_code: str, *, live_only: bool = False):
     """``page`` in ``language_code`` (a live translation only, if asked) for display; ``page``
     itself when there is none. None stays None."""
-    if page is None or page.locale.language_code == language_code:
+    if page is None:
+        return None
+    # Without a query of its own: a page whose locale is not loaded is looked up with the rest.
+    if type(page).locale.is_cached(page) and page.locale.language_code == language_code:
         return page
     translations = type(page).objects.filter(
         translation_key=page.translation_key, locale__language_code=language_code
