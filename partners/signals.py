@@ -2,12 +2,11 @@
 partner staff join or leave the Partners group (who may propose actions) with their
 membership."""
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from actions.permissions import PARTNERS_GROUP
+from actions.services.partners import join_partners_group, leave_partners_group
 from matching.models import Pledge
 from partners import tasks
 from partners.models import PartnerMember
@@ -23,13 +22,10 @@ def notify_partner_of_pledge(sender, instance: Pledge, created: bool, raw: bool 
 
 @receiver(post_save, sender=PartnerMember, dispatch_uid="partners_member_joins_group")
 def partner_joins_group(sender, instance, raw=False, **kwargs):
-    group = Group.objects.filter(name=PARTNERS_GROUP).first()
-    if group is not None and not raw:
-        instance.user.groups.add(group)
+    if not raw:
+        join_partners_group(instance.user)
 
 
 @receiver(post_delete, sender=PartnerMember, dispatch_uid="partners_member_leaves_group")
 def partner_leaves_group(sender, instance, **kwargs):
-    group = Group.objects.filter(name=PARTNERS_GROUP).first()
-    if group is not None:
-        instance.user.groups.remove(group)
+    leave_partners_group(instance.user)

@@ -14,7 +14,6 @@ from django.utils import timezone
 from challenges.models import ChallengePage
 from portal.demo import DemoContext, drawn_image, ensure_child, ensure_translation
 from portal.weeks import week_start
-from programme.areas import REMOTE
 from programme.models import (
     Cohort,
     CohortStatus,
@@ -23,7 +22,7 @@ from programme.models import (
     Membership,
     MembershipStatus,
 )
-from programme.services import impact, sponsorship
+from programme.services import REMOTE, impact, sponsorship
 from sponsors.models import (
     SponsorIndexPage,
     SponsorMobiliser,

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from programme.forms import JoinForm, SignUpForm
+from programme.services.forms import JoinForm, SignUpForm
 
 COMPANY_CODE_HELP = _(
     "Inutile si vous vous inscrivez avec votre adresse e-mail professionnelle. Sinon, "

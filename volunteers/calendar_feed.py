@@ -7,11 +7,11 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from matching.calendars import volunteer_events
 from matching.models import VolunteerProfile
+from matching.services.calendars import volunteer_events
 from portal.calendars import calendar_response, feed_token, read_feed_token
-from programme.calendar_feed import cohort_events
 from programme.models import Cohort, CohortStatus, MembershipStatus
+from programme.services.calendars import cohort_events
 
 VOLUNTEER_FEED = "volunteer"
 

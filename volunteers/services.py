@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
-from actions import digest
 from actions.models import DigestSubscription
+from actions.services import digest
 from challenges.models import ChallengePage
 from matching.models import Pledge, PledgeStatus, VolunteerProfile
 from matching.services import cancel_pledge

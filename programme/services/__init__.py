@@ -12,13 +12,17 @@
 - ``coordination``: the coordinator space (members, opens, reports, messages, calls, export);
 - ``impact``: impact reports and the counters/totals they feed incrementally;
 - ``growth``: cohorts and volunteers per week, coordinators needed to keep doubling;
-- ``emails``: every email of the room.
+- ``emails``: every email of the room;
+- ``calendars``: the iCalendar events of a cohort's week;
+- ``forms``: the sign-up forms, for the rooms that offer the sign-up on their own pages.
 
 Other rooms call: ``live_impact_counts()`` (home), ``impact_totals_for_challenge(key)``
 (challenge pages), ``impact_totals_for_partner(key)``, ``impact_totals_for_sponsor(key)``,
-``pledge_counted_by_report(pledge)`` (partners, before counting a pledge done in its action).
+``pledge_counted_by_report(pledge)`` (partners, before counting a pledge done in its action),
+and name ``REMOTE``, the area of the cohorts that meet online (sponsors enrol employees there).
 """
 
+from programme.areas import REMOTE
 from programme.services.impact import (
     impact_totals_for_challenge,
     impact_totals_for_partner,
@@ -28,6 +32,7 @@ from programme.services.impact import (
 )
 
 __all__ = [
+    "REMOTE",
     "impact_totals_for_challenge",
     "impact_totals_for_partner",
     "impact_totals_for_sponsor",

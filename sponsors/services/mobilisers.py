@@ -15,8 +15,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal import mail
-from programme.areas import REMOTE
 from programme.models import Coordinator, CoordinatorTraining, Membership, MembershipStatus
+from programme.services import REMOTE
 from programme.services.content import canonical_challenge
 from sponsors.models import SponsorMobiliser, SponsorPage
 from sponsors.validators import email_domain

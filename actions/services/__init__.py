@@ -5,6 +5,12 @@ the home and challenge pages and the weekly digest all take.
 ``DirectoryFilters`` (validated by ``actions.filters.ActionDirectoryFilterSet``), so they
 return the same results. Every function runs a constant number of queries, whatever the
 number of actions.
+
+The other rooms' ways in, one module each, imported by their own name (``actions.digest``
+imports this package, so this package does not import them):
+
+- ``digest``: subscribing to the weekly digest of new actions, and leaving it;
+- ``partners``: partner staff joining or leaving the group that may propose actions.
 """
 
 import hashlib
