@@ -1,5 +1,5 @@
-"""Fixtures of the programme room: demo challenges, an upcoming week far from the demo
-cohorts, and factories for coordinators and confirmed volunteers."""
+"""Fixtures of the programme room: a challenge of its own (no coordinator trained for it, no
+cohort), an upcoming week, coordinators and confirmed volunteers."""
 
 import datetime
 import itertools
@@ -8,31 +8,35 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from wagtail.models import Locale
-
 import pytest
 
-from challenges.models import ChallengePage
-from programme.models import Coordinator, CoordinatorTraining
 from programme.services import content, placement, signup
+from tests.factories import ChallengePageFactory, locale
+from tests.programme.factories import CoordinatorFactory
 
 _numbers = itertools.count(1)
 
 
+def new_challenge(**fields):
+    """A live challenge in French and English, tracking farmers supported."""
+    return ChallengePageFactory(
+        units={"producteurs-soutenus": "producteurs soutenus"}, translated=True, **fields
+    )
+
+
 @pytest.fixture
 def challenge(db):
-    return ChallengePage.objects.get(slug="agriculteurs-locaux", locale__language_code="fr")
+    return new_challenge()
 
 
 @pytest.fixture
 def challenge_en(challenge):
-    return challenge.get_translation(Locale.objects.get(language_code="en")).specific
+    return challenge.get_translation(locale("en")).specific
 
 
 @pytest.fixture
 def week(db) -> datetime.date:
-    """A Monday four weeks ahead: no demo cohort that week (and no demo coordinator is
-    trained for the local farmers challenge)."""
+    """A Monday four weeks ahead, when the demo has no cohort."""
     return content.next_mondays(timezone.localdate())[3]
 
 
@@ -57,15 +61,8 @@ def new_user(first_name="Test", **fields):
 @pytest.fixture
 def make_coordinator(db):
     def make(challenge, *, language="fr", area="69", trained=True):
-        coordinator = Coordinator.objects.create(
-            user=new_user("Coord"), language=language, area=area
-        )
-        CoordinatorTraining.objects.create(
-            coordinator=coordinator,
-            challenge=challenge,
-            completed_on=timezone.localdate() if trained else None,
-        )
-        return coordinator
+        untrained = {} if trained else {"trained_for__completed_on": None}
+        return CoordinatorFactory(language=language, area=area, trained_for=challenge, **untrained)
 
     return make
 

@@ -2,7 +2,8 @@
 position, and simultaneous schedule runs never send a day twice.
 
 Rows are committed for real by a thread of their own (the racing connections must see them)
-and deleted the same way afterwards (``transactional_db`` would flush the shared demo site).
+and deleted the same way afterwards, the challenge they sign up for with them
+(``transactional_db`` would flush the shared demo site).
 """
 
 import datetime
@@ -15,7 +16,6 @@ from django.db import connection
 
 import pytest
 
-from challenges.models import ChallengePage
 from programme.models import (
     Cohort,
     Coordinator,
@@ -25,6 +25,7 @@ from programme.models import (
     ProgrammeCounter,
 )
 from programme.services import schedule, signup
+from tests.factories import ChallengePageFactory
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db]
 
@@ -74,7 +75,7 @@ def race(function, arguments) -> None:
 
 
 def _create():
-    challenge = ChallengePage.objects.get(slug="agriculteurs-locaux", locale__language_code="fr")
+    challenge = ChallengePageFactory()
     users = get_user_model()
     coordinator_user = users.objects.create_user(
         username="race-coord@example.org", email="race-coord@example.org"
@@ -90,7 +91,7 @@ def _create():
     return challenge, coordinator, people
 
 
-def _delete(coordinator, people):
+def _delete(challenge, coordinator, people):
     volunteers = ProgrammeCounter.objects.get(name="volunteers")
     joined = Membership.objects.filter(user__in=people).exclude(confirmed_at=None).count()
     DailyEmail.objects.filter(membership__user__in=people).delete()
@@ -99,6 +100,7 @@ def _delete(coordinator, people):
     get_user_model().objects.filter(pk__in=[coordinator.user_id, *[p.pk for p in people]]).delete()
     volunteers.value -= joined
     volunteers.save()
+    challenge.delete()
 
 
 @pytest.fixture
@@ -107,7 +109,7 @@ def committed():
         pytest.skip("real concurrent transactions need PostgreSQL (SQLite serialises writers)")
     challenge, coordinator, people = in_own_connection(_create)
     yield challenge, coordinator, people
-    in_own_connection(_delete, coordinator, people)
+    in_own_connection(_delete, challenge, coordinator, people)
 
 
 def _state(coordinator, people):

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 import pytest
 
-from portal.weeks import week_start
-from programme.models import Cohort, CohortCall, DailyEmail, Membership
+from programme.models import CohortCall, DailyEmail
 from programme.services import impact
 from tests.programme.conftest import new_user
+from tests.programme.factories import CohortFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,29 +21,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def running_cohort(challenge, make_coordinator):
     """A cohort that started this Monday, with 3 members; day 0 sent, opened by one."""
-    coordinator = make_coordinator(challenge)
-    start = week_start(timezone.localdate())
-    cohort = Cohort.objects.create(
-        challenge=challenge,
-        language="fr",
-        area="69",
-        start_date=start,
-        coordinator=coordinator,
-        status="running",
+    cohort = CohortFactory(
+        challenge=challenge, coordinator=make_coordinator(challenge), status="running"
     )
     now = timezone.now()
     for name in ("Ada", "=cmd|' /C calc'!A0", "Zoé"):
-        membership = Membership.objects.create(
-            user=new_user(name),
-            challenge=challenge,
-            language="fr",
-            area="69",
-            start_date=start,
-            cohort=cohort,
-            status="placed",
-            confirmed_at=now,
-            placed_at=now,
-        )
+        membership = MembershipFactory(cohort=cohort, user=new_user(name))
         DailyEmail.objects.create(
             membership=membership,
             day=0,
@@ -110,15 +93,7 @@ def test_the_page_costs_the_same_queries_for_3_or_15_members(client, running_coh
     count()
     three = count()
     for n in range(12):
-        Membership.objects.create(
-            user=new_user(f"M{n}"),
-            challenge=running_cohort.challenge,
-            language="fr",
-            area="69",
-            start_date=running_cohort.start_date,
-            cohort=running_cohort,
-            status="placed",
-        )
+        MembershipFactory(cohort=running_cohort, user=new_user(f"M{n}"))
     assert count() == three
 
 

@@ -12,9 +12,8 @@ from wagtail.models import Site
 
 import pytest
 
-from challenges.models import ChallengePage
 from home.models import ProgrammeGoals
-from matching.models import Need, Pledge, VolunteerProfile
+from matching.models import Pledge, VolunteerProfile
 from programme.models import ImpactReport, ProgrammeCounter, ReportStatus
 from programme.services import (
     impact,
@@ -23,6 +22,9 @@ from programme.services import (
     impact_totals_for_sponsor,
     live_impact_counts,
 )
+from tests.factories import ChallengePageFactory, PartnerPageFactory
+from tests.matching.factories import NeedFactory
+from tests.partners.pledge_factories import partner_need
 from tests.programme.conftest import path_in
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +32,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def homeless():
-    return ChallengePage.objects.get(slug="sans-abri", locale__language_code="fr")
+    return ChallengePageFactory(
+        units={"kits-hygiene": "kits d'hygiène", "points-collecte": "points de collecte"},
+        translated=True,
+    )
 
 
 @pytest.fixture
@@ -174,9 +179,7 @@ def test_the_incremental_totals_match_a_full_recount(volunteer, homeless):
 
 
 def test_a_report_linked_to_a_pledge_counts_for_the_partner_of_the_need(volunteer, homeless):
-    need = (
-        Need.objects.filter(place__partner__isnull=False).select_related("place__partner").first()
-    )
+    need = partner_need(PartnerPageFactory())
     profile = VolunteerProfile.objects.create(user=volunteer)
     pledge = Pledge.objects.create(volunteer=profile, need=need, quantity=2)
     impact.record_report(
@@ -187,7 +190,7 @@ def test_a_report_linked_to_a_pledge_counts_for_the_partner_of_the_need(voluntee
 
 def test_a_pledge_of_someone_else_is_refused(volunteer, homeless, join, challenge, week):
     other = join(challenge, week).user
-    need = Need.objects.first()
+    need = NeedFactory()
     pledge = Pledge.objects.create(
         volunteer=VolunteerProfile.objects.create(user=other), need=need, quantity=1
     )

@@ -4,12 +4,18 @@ exactly once: retried approvals, double saves and rejections keep the count hone
 import pytest
 
 from actions.models import ActionPage
-from challenges.models import ChallengePage, PartnerPage
 from matching import services as matching
 from matching.admin_forms import PledgeAdminForm
 from matching.models import Pledge, PledgeStatus
 from programme.models import ImpactReport, ReportStatus
 from programme.services import impact
+from tests.actions.factories import ActionPageFactory
+from tests.factories import (
+    ChallengePageFactory,
+    PartnerPageFactory,
+    parent_for,
+    publish_translation,
+)
 from tests.matching.factories import VolunteerProfileFactory
 from tests.partners.pledge_factories import make_pledge, partner_need
 
@@ -18,12 +24,20 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def homeless():
-    return ChallengePage.objects.get(slug="sans-abri", locale__language_code="fr")
+    return ChallengePageFactory(units={"kits-hygiene": "kits d'hygiène"})
 
 
 @pytest.fixture
-def kits_action():
-    return ActionPage.objects.get(slug="collecter-kits-hygiene", locale__language_code="fr")
+def kits_action(homeless):
+    """An action of the directory, done 12 times already, in French and English."""
+    action = ActionPageFactory(parent=parent_for(ActionPage), challenge=homeless, times_done=12)
+    publish_translation(action)
+    return action
+
+
+@pytest.fixture
+def partner():
+    return PartnerPageFactory()
 
 
 @pytest.fixture
@@ -113,9 +127,8 @@ def test_the_done_count_never_goes_below_zero(volunteer, homeless, kits_action):
 
 
 def test_a_report_of_a_pledge_already_done_for_the_action_does_not_count_twice(
-    volunteer, homeless, kits_action
+    volunteer, homeless, kits_action, partner
 ):
-    partner = PartnerPage.objects.get(slug="la-cloche", locale__language_code="fr")
     need = partner_need(partner, challenge=homeless, action=kits_action)
     pledge = make_pledge(need, profile=VolunteerProfileFactory(user=volunteer))
     matching.complete_pledge(pledge_id=pledge.pk)
@@ -126,8 +139,9 @@ def test_a_report_of_a_pledge_already_done_for_the_action_does_not_count_twice(
     assert times_done(kits_action) == after_pledge  # one act, counted by the partner only
 
 
-def test_a_pledge_done_after_its_report_does_not_count_twice(volunteer, homeless, kits_action):
-    partner = PartnerPage.objects.get(slug="la-cloche", locale__language_code="fr")
+def test_a_pledge_done_after_its_report_does_not_count_twice(
+    volunteer, homeless, kits_action, partner
+):
     need = partner_need(partner, challenge=homeless, action=kits_action)
     pledge = make_pledge(need, profile=VolunteerProfileFactory(user=volunteer))
     report(volunteer, homeless, kits_action, pledge=pledge)
@@ -138,8 +152,9 @@ def test_a_pledge_done_after_its_report_does_not_count_twice(volunteer, homeless
     assert times_done(kits_action) == after_report
 
 
-def test_a_pledge_marked_done_in_the_admin_counts_its_needs_action_once(homeless, kits_action):
-    partner = PartnerPage.objects.get(slug="la-cloche", locale__language_code="fr")
+def test_a_pledge_marked_done_in_the_admin_counts_its_needs_action_once(
+    homeless, kits_action, partner
+):
     need = partner_need(partner, challenge=homeless, action=kits_action)
     pledge = make_pledge(need, profile=VolunteerProfileFactory())
     before = times_done(kits_action)

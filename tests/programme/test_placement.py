@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
-from challenges.models import ChallengePage
 from programme.models import (
     Cohort,
     CohortStatus,
@@ -14,6 +13,7 @@ from programme.models import (
     MembershipStatus,
 )
 from programme.services import placement
+from tests.factories import ChallengePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,7 @@ def test_a_coordinator_leads_one_cohort_a_week_even_across_challenges(
     challenge, week, make_coordinator, join
 ):
     coordinator = make_coordinator(challenge)
-    other = ChallengePage.objects.get(slug="soignants", locale__language_code="fr")
+    other = ChallengePageFactory()
     CoordinatorTraining.objects.create(coordinator=coordinator, challenge=other, completed_on=week)
     join(challenge, week)
     second = join(other, week)

@@ -47,11 +47,11 @@ def test_the_first_step_lists_the_challenges_of_the_language_and_the_second_the_
     assert response.status_code == 200
     html = response.content.decode()
     titles = [page.title for page in content.challenges_for_language(language)]
-    assert len(titles) == 4
+    page = content.challenge_in_language(challenge, language)
+    assert page.locale.language_code == language and page.title in titles
     for title in titles:
         assert escape(title) in html
     assert 'method="get"' in html and 'name="start_date"' not in html
-    page = content.challenge_in_language(challenge, language)
     response = client.get(path_in(language, "sign_up"), {"challenge": page.pk, "area": "69"})
     html = response.content.decode()
     first_monday = content.next_mondays(timezone.localdate())[0]

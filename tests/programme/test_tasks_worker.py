@@ -1,8 +1,9 @@
 """The beat task through the real broker and worker: it fans out per cohort and stays
 idempotent (CI's services leg; skipped on the embedded default).
 
-The cohort is committed for real by a thread of its own (the worker must see it) and deleted the
-same way afterwards: a ``transactional_db`` flush would wipe the demo site other tests share.
+The cohort and its challenge are committed for real by a thread of its own (the worker must see
+them) and deleted the same way afterwards: a ``transactional_db`` flush would wipe the demo site
+other tests share.
 """
 
 import threading
@@ -14,11 +15,11 @@ from django.utils import timezone
 
 import pytest
 
-from challenges.models import ChallengePage
 from portal.weeks import week_start
 from programme.models import Cohort, Coordinator, DailyEmail, Membership
 from programme.services import schedule
 from programme.tasks import send_due_cohort_emails
+from tests.factories import ChallengePageFactory
 
 MEMBERS = 3
 
@@ -43,7 +44,7 @@ def in_own_connection(function):
 
 
 def _create() -> int:
-    challenge = ChallengePage.objects.get(slug="agriculteurs-locaux", locale__language_code="fr")
+    challenge = ChallengePageFactory()
     users = get_user_model().objects
     coordinator = Coordinator.objects.create(
         user=users.create_user(
@@ -76,12 +77,13 @@ def _create() -> int:
 
 
 def _delete(cohort_id: int) -> None:
-    cohort = Cohort.objects.select_related("coordinator").get(pk=cohort_id)
+    cohort = Cohort.objects.select_related("coordinator", "challenge").get(pk=cohort_id)
     user_ids = [cohort.coordinator.user_id, *cohort.memberships.values_list("user_id", flat=True)]
     Membership.objects.filter(cohort=cohort).delete()
     cohort.delete()
     Coordinator.objects.filter(pk=cohort.coordinator_id).delete()
     get_user_model().objects.filter(pk__in=user_ids).delete()
+    cohort.challenge.delete()
 
 
 def _sent(cohort_id: int) -> int:
