@@ -1,5 +1,6 @@
-"""Fixtures of the sponsors room: the demo's thematic sponsor (Pharmacies du Cœur, whose
-employees use @pharmacies-du-coeur.example), an upcoming week and sponsor cohorts."""
+"""Fixtures of the sponsors room: a thematic sponsor of its own (Officines Solidaires, whose
+employees use @officines-solidaires.example or the company code) on a challenge of its own, its
+dedicated cohort with reports, an upcoming week and sponsor cohorts."""
 
 import datetime
 import itertools
@@ -11,13 +12,19 @@ from django.utils import timezone, translation
 import pytest
 
 from challenges.models import ChallengePage
-from programme.models import Cohort, Coordinator, CoordinatorTraining
 from programme.services import content
 from sponsors.models import SponsorPage
+from tests.factories import ChallengePageFactory
+from tests.programme.factories import CohortFactory, CoordinatorFactory
+from tests.sponsors.factories import (
+    SponsorPageFactory,
+    SponsorTierFactory,
+    dedicated_cohort_with_reports,
+)
 
 _numbers = itertools.count(1)
-DOMAIN = "pharmacies-du-coeur.example"
-CODE = "COEUR-2026"
+DOMAIN = "officines-solidaires.example"
+CODE = "OFFICINES-2026"
 
 
 def path_in(language: str, name: str, *args) -> str:
@@ -41,8 +48,30 @@ def employee_email() -> str:
 
 
 @pytest.fixture
-def sponsor(db) -> SponsorPage:
-    return SponsorPage.objects.get(slug="pharmacies-du-coeur", locale__language_code="fr")
+def caregivers(db) -> ChallengePage:
+    return ChallengePageFactory(
+        title="Soutien aux soignants des officines",
+        units={"visieres": "visières livrées", "respirateurs": "respirateurs prêtés"},
+        translated__title="Support for pharmacy caregivers",
+    )
+
+
+@pytest.fixture
+def sponsor(caregivers) -> SponsorPage:
+    """Themed on ``caregivers``, in a yellow that needs dark text, with one contact (Nadia)."""
+    return SponsorPageFactory(
+        title="Officines Solidaires",
+        tier=SponsorTierFactory(
+            thematic=True, name="Mécénat thématique", translated__name="Thematic patronage"
+        ),
+        theme=caregivers,
+        brand_colour="#ffd166",
+        text_colour="#1b1b1f",
+        allowed_email_domains=DOMAIN,
+        company_code=CODE,
+        contacts=[new_user(f"direction@{DOMAIN}", first_name="Nadia")],
+        translated__message="<p>Our pharmacies support ré_action.</p>",
+    )
 
 
 @pytest.fixture
@@ -58,8 +87,10 @@ def contact(sponsor):
 
 
 @pytest.fixture
-def caregivers(db) -> ChallengePage:
-    return ChallengePage.objects.get(slug="soignants", locale__language_code="fr")
+def dedicated_cohort(sponsor, caregivers):
+    """This week's cohort of the sponsor's employees (Yanis, Zoé, Malik), who reported 65 face
+    shields and a respirator."""
+    return dedicated_cohort_with_reports(sponsor, caregivers, domain=DOMAIN)
 
 
 @pytest.fixture
@@ -73,16 +104,11 @@ def make_cohort(db):
     """A cohort of the week with its own trained coordinator (sponsor's when ``sponsor_key``)."""
 
     def make(challenge, week, *, sponsor_key="", area="69", capacity=15):
-        coordinator = Coordinator.objects.create(user=new_user(), language="fr", area=area)
-        CoordinatorTraining.objects.create(
-            coordinator=coordinator, challenge=challenge, completed_on=timezone.localdate()
-        )
-        return Cohort.objects.create(
+        return CohortFactory(
             challenge=challenge,
-            language="fr",
             area=area,
             start_date=week,
-            coordinator=coordinator,
+            coordinator=CoordinatorFactory(area=area, trained_for=challenge),
             capacity=capacity,
             sponsor_key=sponsor_key,
         )

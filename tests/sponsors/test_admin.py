@@ -10,6 +10,7 @@ import pytest
 
 from home.models import HomePage
 from sponsors.models import SponsorIndexPage, SponsorPage, SponsorTier
+from tests.sponsors.conftest import CODE
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +98,7 @@ def test_the_admin_edit_form_accepts_a_passing_pair_and_hashes_the_company_code(
     assert sponsor.allowed_email_domains == "pharmacies-du-coeur.example, pdc.example"
     assert "NOUVEAU-CODE-42" not in sponsor.company_code_hash
     assert sponsor.company_code_matches("nouveau-code-42")
-    assert not sponsor.company_code_matches("COEUR-2026")
+    assert not sponsor.company_code_matches(CODE)
     html = editor_client.get(url).content.decode()
     assert "NOUVEAU-CODE-42" not in html and sponsor.company_code_hash not in html
 
@@ -106,7 +107,7 @@ def test_leaving_the_code_empty_keeps_the_current_one(editor_client, sponsor):
     url = reverse("wagtailadmin_pages:edit", args=[sponsor.pk])
     response = editor_client.post(url, edit_data(sponsor))
     assert response.status_code == 302
-    assert SponsorPage.objects.get(pk=sponsor.pk).company_code_matches("COEUR-2026")
+    assert SponsorPage.objects.get(pk=sponsor.pk).company_code_matches(CODE)
 
 
 @pytest.mark.parametrize(

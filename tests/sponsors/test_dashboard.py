@@ -11,6 +11,7 @@ from programme.models import Coordinator
 from sponsors.models import SponsorMobiliser
 from sponsors.services import figures
 from tests.sponsors.conftest import employee_email, new_user, path_in
+from tests.sponsors.factories import SponsorPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,16 +29,14 @@ def test_other_signed_in_people_see_nothing(client, sponsor, name):
 
 
 def test_contacts_of_another_sponsor_see_nothing(client, sponsor):
-    from sponsors.models import SponsorPage
-
-    other = SponsorPage.objects.get(slug="levain-et-compagnie", locale__language_code="fr")
+    other = SponsorPageFactory()
     client.force_login(sponsor.contacts.get())
     assert client.get(path_in("fr", "dashboard", other.pk)).status_code == 404
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_contact_sees_the_figures_per_week_without_personal_data(
-    client, sponsor, sponsor_en, contact, language
+    client, sponsor, sponsor_en, contact, dedicated_cohort, language
 ):
     page = sponsor if language == "fr" else sponsor_en
     client.force_login(contact)
@@ -58,7 +57,7 @@ def test_the_sponsor_page_links_its_contact_to_the_dashboard(client, sponsor, co
     assert path_in("fr", "dashboard", sponsor.pk) in client.get(sponsor.url).content.decode()
 
 
-def test_the_csv_export_has_counts_per_week_that_add_up(client, sponsor, contact):
+def test_the_csv_export_has_counts_per_week_that_add_up(client, sponsor, contact, dedicated_cohort):
     client.force_login(contact)
     response = client.get(path_in("fr", "export", sponsor.pk))
     assert response.status_code == 200
@@ -98,7 +97,7 @@ def test_the_contact_names_an_employee_to_be_trained_as_mobiliser(
         sponsor_key=sponsor.sponsor_key, coordinator=coordinator
     ).exists()
     [message] = mail.outbox
-    assert "Pharmacies du Cœur" in message.subject
+    assert sponsor.title in message.subject
     assert "Inès" in client.get(path_in("fr", "dashboard", sponsor.pk)).content.decode()
 
 

@@ -1,5 +1,5 @@
-"""The demo's sponsors: one per kind, both languages, a dedicated cohort; loading twice changes
-nothing."""
+"""The demo's sponsors: one per kind, both languages, a dedicated cohort whose employees'
+reports the thematic sponsor shows; loading twice changes nothing."""
 
 from django.core.management import call_command
 
@@ -14,6 +14,7 @@ from sponsors.models import (
     SponsorPage,
     SponsorTier,
 )
+from sponsors.services import figures
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,9 @@ def test_the_demo_has_one_sponsor_of_each_kind_in_both_languages(fr, en):
         assert translation.live and translation.message != page.message
         assert translation.tier.locale == en
     assert Cohort.objects.filter(sponsor_key=thematic.sponsor_key).count() == 1
+    shown = figures.sponsor_figures(thematic.sponsor_key)
+    assert (shown.actions, shown.cohorts, shown.employees) == (3, 1, 3)
+    assert {f.unit: f.quantity for f in shown.impacts} == {"visieres": 65, "respirateurs": 1}
 
 
 def test_loading_the_demo_twice_changes_nothing():

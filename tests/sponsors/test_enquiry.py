@@ -11,6 +11,7 @@ import pytest
 from home.models import ContactFormPage
 from portal.honeypot import HONEYPOT_FIELD
 from tests.sponsors.conftest import path_in
+from tests.sponsors.factories import SponsorTierFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +19,16 @@ DATA = {
     "name": "Claire Martin",
     "email": "claire@entreprise.example",
     "organisation": "Entreprise Exemple",
-    "tier": "Sponsor thématique ou géographique",
+    "tier": "Mécénat d'essai",
     "internal_programme": "on",
     "message": "Nous aimerions soutenir le défi des aînés en Bretagne.",
 }
+
+
+@pytest.fixture(autouse=True)
+def tier(db):
+    """The tier the enquiry names (the form offers the tiers of its language)."""
+    return SponsorTierFactory(name=DATA["tier"])
 
 
 def inbox(language="fr"):

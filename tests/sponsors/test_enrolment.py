@@ -69,7 +69,7 @@ def test_a_signed_in_person_outside_the_domain_is_refused_even_typing_a_company_
     make_cohort(caregivers, week, sponsor_key=sponsor.sponsor_key)
     outsider = new_user("dehors@example.org")
     client.force_login(outsider)
-    data = form_data(caregivers, week)  # carries an @pharmacies-du-coeur.example address
+    data = form_data(caregivers, week)  # carries an address of the company's domain
     response = client.post(path_in("fr", "employee_sign_up", sponsor.pk), data)
     assert response.status_code == 400
     assert not Membership.objects.filter(user=outsider).exists()
@@ -78,7 +78,7 @@ def test_a_signed_in_person_outside_the_domain_is_refused_even_typing_a_company_
 def test_a_wrong_company_code_is_refused(sponsor, caregivers, week):
     with pytest.raises(Exception) as error:
         enrolment.join_as_employee(
-            sponsor, new_user(), choice=choice(caregivers, week), company_code="COEUR-2025"
+            sponsor, new_user(), choice=choice(caregivers, week), company_code="OFFICINES-2025"
         )
     assert "company_code" in error.value.message_dict
 
@@ -86,10 +86,10 @@ def test_a_wrong_company_code_is_refused(sponsor, caregivers, week):
 def test_the_company_code_lets_any_address_in(sponsor, caregivers, week, make_cohort):
     dedicated = make_cohort(caregivers, week, sponsor_key=sponsor.sponsor_key)
     membership = enrolment.join_as_employee(
-        sponsor, new_user(), choice=choice(caregivers, week), company_code=" coeur-2026 "
+        sponsor, new_user(), choice=choice(caregivers, week), company_code=" officines-2026 "
     )
     assert membership.cohort == dedicated
-    assert CODE == "COEUR-2026"
+    assert CODE == "OFFICINES-2026"
 
 
 def test_a_new_employee_signs_up_confirms_by_email_and_lands_in_the_sponsor_cohort(
@@ -112,14 +112,16 @@ def test_a_new_employee_signs_up_confirms_by_email_and_lands_in_the_sponsor_coho
     assert membership.cohort == dedicated
 
 
-def test_the_english_sign_up_page_works_too(client, sponsor_en, caregivers, week, make_cohort):
+def test_the_english_sign_up_page_works_too(client, sponsor_en, caregivers, week, make_cohort, en):
     make_cohort(caregivers, week, sponsor_key=sponsor_en.sponsor_key)
     response = client.get(path_in("en", "employee_sign_up", sponsor_en.pk))
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count("<h1") == 1
     assert 'style="' not in html and "<style" not in html
-    assert "Help for caregivers" in html  # the sponsor's theme, in English
+    theme_en = caregivers.get_translation(en).title
+    assert theme_en == "Support for pharmacy caregivers"
+    assert theme_en in html  # the sponsor's theme, in English
 
 
 def test_a_public_volunteer_never_fills_a_sponsor_cohort(sponsor, caregivers, week, make_cohort):

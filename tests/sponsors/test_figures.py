@@ -1,13 +1,18 @@
 """The sponsor's figures are the sum of its employees' reports; the branded page shows them,
 themed through a stylesheet (no inline style), in both languages."""
 
+from django.utils.html import escape
+
 import pytest
 
 from programme.models import ImpactReport, Membership, MembershipStatus, ReportStatus
 from programme.services import impact
+from sponsors.regions import Region
 from sponsors.services import figures
 from sponsors.views.theme import theme_colours
-from tests.sponsors.conftest import path_in
+from tests.factories import ChallengePageFactory
+from tests.sponsors.conftest import DOMAIN, path_in
+from tests.sponsors.factories import SponsorPageFactory, SponsorTierFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +23,7 @@ def reports_of(sponsor):
     )
 
 
-def test_the_demo_sponsor_figures_equal_the_sum_of_its_employees_reports(sponsor):
+def test_the_sponsor_figures_equal_the_sum_of_its_employees_reports(sponsor, dedicated_cohort):
     result = figures.sponsor_figures(sponsor.sponsor_key)
     reports = reports_of(sponsor)
     assert result.actions == reports.count() == 3
@@ -27,7 +32,9 @@ def test_the_demo_sponsor_figures_equal_the_sum_of_its_employees_reports(sponsor
     assert result.employees == 3
 
 
-def test_a_new_report_by_an_employee_adds_up_and_a_rejected_one_leaves(sponsor, caregivers):
+def test_a_new_report_by_an_employee_adds_up_and_a_rejected_one_leaves(
+    sponsor, caregivers, dedicated_cohort
+):
     employee = (
         Membership.objects.filter(
             cohort__sponsor_key=sponsor.sponsor_key, status=MembershipStatus.PLACED
@@ -45,7 +52,7 @@ def test_a_new_report_by_an_employee_adds_up_and_a_rejected_one_leaves(sponsor, 
     assert figures.sponsor_figures(sponsor.sponsor_key).actions == 3
 
 
-def test_weekly_figures_add_up_to_the_totals(sponsor):
+def test_weekly_figures_add_up_to_the_totals(sponsor, dedicated_cohort):
     rows, units = figures.weekly_figures(sponsor.sponsor_key)
     result = figures.sponsor_figures(sponsor.sponsor_key)
     assert sum(row.actions for row in rows) == result.actions
@@ -57,7 +64,7 @@ def test_weekly_figures_add_up_to_the_totals(sponsor):
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_branded_page_shows_logo_figures_and_the_sign_up_entry(
-    client, sponsor, sponsor_en, language
+    client, sponsor, sponsor_en, dedicated_cohort, language
 ):
     page = sponsor if language == "fr" else sponsor_en
     response = client.get(page.url)
@@ -66,11 +73,11 @@ def test_the_branded_page_shows_logo_figures_and_the_sign_up_entry(
     assert html.count("<h1") == 1
     assert 'style="' not in html and "<style" not in html
     assert f"/{language}/sponsors/{sponsor.pk}/theme.css?v={sponsor.theme_version()}" in html
-    alt = "Logo : Pharmacies du Cœur" if language == "fr" else "Pharmacies du Cœur logo"
+    alt = f"Logo : {sponsor.title}" if language == "fr" else f"{sponsor.title} logo"
     assert f'alt="{alt}"' in html
     assert path_in(language, "employee_sign_up", page.pk) in html
     assert ">65<" in html  # face shields delivered by the employees
-    assert "pharmacies-du-coeur.example" not in html  # no domain, code or address shown
+    assert DOMAIN not in html  # no domain, code or address shown
     assert sponsor.company_code_hash not in html
 
 
@@ -92,30 +99,38 @@ def test_a_failing_pair_stored_outside_the_admin_falls_back_to_the_site_colours(
     assert (colours["brand"], colours["on-brand"]) == ("#1b1b1f", "#ffffff")
 
 
-def test_the_home_page_lists_sponsors_by_tier(client, home_fr, home_en):
+def test_the_home_page_lists_sponsors_by_tier(client, home_fr, home_en, sponsor):
+    simple = SponsorPageFactory(title="Fournil & Compagnie", tier__name="Mécénat")
     html = client.get(home_fr.url).content.decode()
     section = html[html.index('id="sponsors-title"') :]
-    thematic = section.index("Sponsor thématique ou géographique")
-    simple = section.index("<h3>Sponsor</h3>")
-    assert thematic < section.index("Pharmacies du Cœur") < simple
-    assert simple < section.index("Levain &amp; Compagnie")
+    thematic_tier = section.index("<h3>Mécénat thématique</h3>")
+    simple_tier = section.index("<h3>Mécénat</h3>")
+    assert thematic_tier < section.index("Officines Solidaires") < simple_tier
+    assert simple_tier < section.index(escape(simple.title))
     html_en = client.get(home_en.url).content.decode()
-    assert "Thematic or geographic sponsor" in html_en
+    assert "<h3>Thematic patronage</h3>" in html_en
 
 
-def test_thematic_and_geographic_sponsors_join_their_challenge_pages(rf, caregivers):
+def test_thematic_and_geographic_sponsors_join_their_challenge_pages(rf, caregivers, sponsor):
     context = caregivers.get_context(rf.get(caregivers.url))
-    assert [s.title for s in context["challenge_sponsors"]] == ["Pharmacies du Cœur"]
-    elders = caregivers.get_siblings().get(slug="seniors-isoles").specific
+    assert [s.title for s in context["challenge_sponsors"]] == ["Officines Solidaires"]
+    elders = ChallengePageFactory()
+    SponsorPageFactory(
+        title="Rail Solidaire",
+        tier__thematic=True,
+        region=Region.AUVERGNE_RHONE_ALPES,
+        sponsored_challenges=[elders],
+    )
     context = elders.get_context(rf.get(elders.url))
-    assert [s.title for s in context["challenge_sponsors"]] == ["Rail Rhône-Alpes"]
+    assert [s.title for s in context["challenge_sponsors"]] == ["Rail Solidaire"]
 
 
-def test_the_index_lists_tiers_with_their_benefits_and_the_enquiry_link(client, page_by_path):
+def test_the_index_lists_tiers_with_their_benefits_and_the_enquiry_link(client):
     from sponsors.models import SponsorIndexPage
 
+    SponsorTierFactory(benefits="<ul><li>Votre nom sur la plaquette du programme</li></ul>")
     index = SponsorIndexPage.objects.get(locale__language_code="fr")
     html = client.get(index.url).content.decode()
-    assert "Communication sur le site" in html
+    assert "Votre nom sur la plaquette du programme" in html
     assert path_in("fr", "enquiry") in html
     assert html.count("<h1") == 1
