@@ -1,0 +1,147 @@
+"""portal.notify: one email rendered in its recipient's language."""
+
+import datetime
+
+from django.conf import settings
+from django.core import mail
+from django.test import override_settings
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy
+
+import pytest
+
+from portal import notify
+
+TEMPLATES = {
+    "notify/cohort.txt": '{% load i18n %}{% translate "Votre promotion est complète" %}'
+    " — {{ day }}",
+    "notify/cohort.html": '{% load i18n %}<p>{% translate "Votre promotion est complète" %}</p>',
+}
+LOCMEM_TEMPLATES = override_settings(
+    TEMPLATES=[
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "OPTIONS": {"loaders": [("django.template.loaders.locmem.Loader", TEMPLATES)]},
+        }
+    ]
+)
+FIRST_OF_JUNE = datetime.date(2026, 6, 1)
+
+
+@pytest.fixture(autouse=True)
+def _templates():
+    with LOCMEM_TEMPLATES:
+        yield
+
+
+def cohort_full(**overrides):
+    """The 'cohort full' email to Léa in French, but for ``overrides``."""
+    return notify.message(
+        **{
+            "to": "lea@example.org",
+            "language": "fr",
+            "subject": gettext_lazy("Votre promotion est complète"),
+            "template": "notify/cohort.txt",
+            "context": {"day": 3},
+        }
+        | overrides
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("fr", "Votre promotion est complète"), ("en", "Your cohort is full")],
+)
+def test_the_subject_and_body_are_in_the_recipients_language(language, text):
+    email = cohort_full(language=language)
+    assert email.subject == text
+    assert email.body == f"{text} — 3"
+
+
+def test_an_empty_language_means_the_sites_default():
+    assert cohort_full(language="").subject == "Votre promotion est complète"
+
+
+def test_a_lazy_subject_is_formatted_with_its_params_in_the_language():
+    email = cohort_full(
+        language="en",
+        subject=gettext_lazy("Une place s'est libérée : %(title)s"),
+        subject_params={"title": "Maraude"},
+    )
+    assert email.subject == "A place freed up: Maraude"
+
+
+def test_a_subject_without_params_keeps_its_percent_signs():
+    assert cohort_full(subject="100 % présents").subject == "100 % présents"
+
+
+def test_callables_are_evaluated_in_the_recipients_language():
+    email = cohort_full(
+        language="en",
+        subject="%(day)s",
+        subject_params=lambda: {"day": date_format(FIRST_OF_JUNE, "j F Y")},
+        context=lambda: {"day": gettext("Votre promotion est complète")},
+    )
+    assert email.subject == "1 June 2026"
+    assert email.body == "Your cohort is full — Your cohort is full"
+
+
+def test_a_plain_body_may_stand_for_the_template():
+    email = cohort_full(
+        language="en", template=None, body=lambda: gettext("Votre promotion est complète")
+    )
+    assert email.body == "Your cohort is full"
+    with pytest.raises(ValueError, match="either a template or a body"):
+        cohort_full(template=None)
+    with pytest.raises(ValueError, match="either a template or a body"):
+        cohort_full(body="Bonjour")
+
+
+def test_the_html_template_is_attached_as_an_alternative():
+    email = cohort_full(language="en", html_template="notify/cohort.html")
+    assert email.alternatives == [("<p>Your cohort is full</p>", "text/html")]
+    assert not cohort_full(language="en").alternatives
+
+
+def test_one_address_or_several():
+    assert cohort_full().to == ["lea@example.org"]
+    several = cohort_full(to=("lea@example.org", "ben@example.org"))
+    assert several.to == ["lea@example.org", "ben@example.org"]
+
+
+def test_headers_reply_to_and_connection_are_the_callers():
+    connection = object()
+    email = cohort_full(
+        headers={"List-Unsubscribe": "<https://example.org/stop/>"},
+        reply_to=["coordinatrice@example.org"],
+        connection=connection,
+    )
+    assert email.extra_headers == {"List-Unsubscribe": "<https://example.org/stop/>"}
+    assert email.reply_to == ["coordinatrice@example.org"]
+    assert email.connection is connection
+
+
+def test_send_hands_the_message_to_the_email_backend():
+    assert notify.send(
+        to="lea@example.org",
+        language="en",
+        subject=gettext_lazy("Votre promotion est complète"),
+        template="notify/cohort.txt",
+        context={"day": 5},
+    )
+    [sent] = mail.outbox
+    assert (sent.to, sent.subject, sent.body) == (
+        ["lea@example.org"],
+        "Your cohort is full",
+        "Your cohort is full — 5",
+    )
+
+
+def test_to_staff_goes_to_the_team_in_the_sites_language():
+    with translation.override("en"):  # whoever's request it follows
+        email = notify.to_staff(
+            subject=gettext_lazy("Votre promotion est complète"), template="notify/cohort.txt"
+        )
+    assert email.to == [settings.STAFF_EMAIL]
+    assert email.subject == "Votre promotion est complète"
