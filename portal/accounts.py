@@ -16,17 +16,15 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
-from django.core.mail import send_mail
 from django.db import transaction
 from django.dispatch import Signal
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
-from portal import mail
+from portal import mail, notify
 from portal.i18n import absolute_url
 
 UNCONFIRMED_DAYS = 7
@@ -72,10 +70,13 @@ def confirmation_url(user, language: str, next_url: str = "") -> str:
 
 
 def _send(user, language: str, subject, template: str, context: dict) -> None:
-    with translation.override(language):
-        context = {"user": user, "days": settings.PASSWORD_RESET_TIMEOUT // 86400, **context}
-        body = render_to_string(template, context)
-        send_mail(str(subject), body, None, [user.email])
+    notify.send(
+        to=user.email,
+        language=language,
+        subject=subject,
+        template=template,
+        context={"user": user, "days": settings.PASSWORD_RESET_TIMEOUT // 86400, **context},
+    )
 
 
 def send_confirmation(user, language: str, next_url: str, details: str) -> None:

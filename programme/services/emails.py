@@ -6,11 +6,9 @@ Each function sends one message (or one per member) and is safe to call from
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives, send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
+from portal import notify
 from portal.i18n import absolute_reverse
 from programme.models import Cohort, Membership, MembershipStatus
 from programme.services.content import challenge_in_language
@@ -39,37 +37,42 @@ def send_placed(membership_id: int) -> None:
     if membership is None:
         return
     language = membership.language
-    with translation.override(language):
-        context = {
+    notify.send(
+        to=membership.user.email,
+        language=language,
+        subject=_("Une place s'est libérée : vous rejoignez une promotion ré_action"),
+        template="programme/email/placed.txt",
+        context={
             "membership": membership,
             "cohort": membership.cohort,
             "challenge": challenge_in_language(membership.challenge, language),
             "space_url": absolute_reverse("volunteers:space", language),
-        }
-        subject = _("Une place s'est libérée : vous rejoignez une promotion ré_action")
-        body = render_to_string("programme/email/placed.txt", context)
-    send_mail(subject, body, None, [membership.user.email])
+        },
+    )
 
 
 def _to_coordinator(cohort: Cohort, template: str, subject: str) -> None:
     cohort = Cohort.objects.select_related("coordinator__user", "challenge").get(pk=cohort.pk)
     language = cohort.coordinator.language
-    with translation.override(language):
-        context = {
+    notify.send(
+        to=cohort.coordinator.user.email,
+        language=language,
+        subject=subject,
+        template=template,
+        context={
             "cohort": cohort,
             "challenge": challenge_in_language(cohort.challenge, language),
             "members": cohort.memberships.filter(status=MembershipStatus.PLACED).count(),
             "url": absolute_reverse("programme:cohort", language, cohort.pk),
-        }
-        body = render_to_string(template, context)
-        send_mail(str(subject), body, None, [cohort.coordinator.user.email])
+        },
+    )
 
 
 def send_cohort_opened(cohort: Cohort) -> None:
     _to_coordinator(
         cohort,
         "programme/email/cohort_opened.txt",
-        translation.gettext_lazy("Une nouvelle promotion vous est confiée"),
+        _("Une nouvelle promotion vous est confiée"),
     )
 
 
@@ -77,18 +80,23 @@ def send_cohort_full(cohort: Cohort) -> None:
     _to_coordinator(
         cohort,
         "programme/email/cohort_full.txt",
-        translation.gettext_lazy("Votre promotion est complète"),
+        _("Votre promotion est complète"),
     )
 
 
 def daily_message(
     daily_email, membership: Membership, cohort: Cohort, day, number: int, connection=None
-) -> EmailMultiAlternatives:
+) -> notify.Email:
     """The day's email of one member: the programme page's content for that day."""
     language = membership.language
-    with translation.override(language):
-        token = open_token(daily_email.pk)
-        context = {
+    token = open_token(daily_email.pk)
+    return notify.message(
+        to=membership.user.email,
+        language=language,
+        subject=day.get("email_subject"),
+        template="programme/email/daily.txt",
+        html_template="programme/email/daily.html",
+        context={
             "day": day,
             "number": number,
             "membership": membership,
@@ -97,14 +105,9 @@ def daily_message(
             "pixel_url": absolute_reverse("programme:open_pixel", language, token),
             "report_url": absolute_reverse("programme:open_link", language, token),
             "base_url": settings.SITE_BASE_URL,
-        }
-        text = render_to_string("programme/email/daily.txt", context)
-        html = render_to_string("programme/email/daily.html", context)
-    message = EmailMultiAlternatives(
-        day.get("email_subject"), text, None, [membership.user.email], connection=connection
+        },
+        connection=connection,
     )
-    message.attach_alternative(html, "text/html")
-    return message
 
 
 def cohort_message(
@@ -114,12 +117,13 @@ def cohort_message(
     body: str,
     sender_name: str,
     connection=None,
-) -> EmailMultiAlternatives:
-    with translation.override(membership.language):
-        text = render_to_string(
-            "programme/email/cohort_message.txt",
-            {"body": body, "sender_name": sender_name, "cohort": cohort},
-        )
-    return EmailMultiAlternatives(
-        subject, text, None, [membership.user.email], connection=connection
+) -> notify.Email:
+    """A coordinator's message to one member (``subject`` as typed: not formatted)."""
+    return notify.message(
+        to=membership.user.email,
+        language=membership.language,
+        subject=subject,
+        template="programme/email/cohort_message.txt",
+        context={"body": body, "sender_name": sender_name, "cohort": cohort},
+        connection=connection,
     )

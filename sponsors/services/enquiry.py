@@ -7,11 +7,12 @@ organisation, request category, message), whatever their labels in each language
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.contrib.forms.models import AbstractEmailForm
 
+from portal import notify
 from portal.partnership_inbox import partnership_inbox
 
 SPONSOR_CATEGORY_HINTS = ("soutenir", "support", "sponsor", "partenariat", "partnership")
@@ -61,11 +62,13 @@ def submit_enquiry(*, data: dict, language_code: str, user=None) -> bool:
             page.process_form_submission(form)
             return True
     # No inbox page (or a form it cannot take): the team still gets the request.
-    send_mail(
-        _("Demande « Devenir sponsor »"),
-        f"{data['name']} <{data['email']}> — {data.get('organisation', '')}\n\n"
-        + enquiry_message(data),
-        None,
-        [settings.STAFF_EMAIL],
+    notify.send(
+        to=settings.STAFF_EMAIL,
+        language=language_code,
+        subject=gettext_lazy("Demande « Devenir sponsor »"),
+        body=lambda: (
+            f"{data['name']} <{data['email']}> — {data.get('organisation', '')}\n\n"
+            + enquiry_message(data)
+        ),
     )
     return False

@@ -8,13 +8,11 @@ the placement engine gives them cohorts like any trained coordinator.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from portal import mail
+from portal import mail, notify
 from programme.models import Coordinator, CoordinatorTraining, Membership, MembershipStatus
 from programme.services import REMOTE
 from programme.services.content import canonical_challenge
@@ -75,11 +73,9 @@ def name_mobiliser(sponsor: SponsorPage, *, email: str, challenge, named_by) -> 
 
 
 def _notify_staff(sponsor: SponsorPage, link: SponsorMobiliser, challenge) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"sponsor": sponsor, "mobiliser": link.coordinator, "challenge": challenge}
-        send_mail(
-            _("Mobilisateur·rice interne à former — %(sponsor)s") % {"sponsor": sponsor.title},
-            render_to_string("sponsors/email/mobiliser_named.txt", context),
-            None,
-            [settings.STAFF_EMAIL],
-        )
+    notify.to_staff(
+        subject=gettext_lazy("Mobilisateur·rice interne à former — %(sponsor)s"),
+        subject_params={"sponsor": sponsor.title},
+        template="sponsors/email/mobiliser_named.txt",
+        context={"sponsor": sponsor, "mobiliser": link.coordinator, "challenge": challenge},
+    ).send()
