@@ -44,12 +44,11 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Count, Exists, F, Min, OuterRef, Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from matching import geo
 from matching.models import (
@@ -65,6 +64,7 @@ from matching.models import (
 from matching.models.volunteers import MAX_RADIUS_KM
 from matching.services.nearest import challenge_page_ids
 from matching.services.needs import localized_challenge
+from portal import notify
 from portal.i18n import absolute_reverse
 
 logger = logging.getLogger(__name__)
@@ -493,7 +493,7 @@ def mute_url(volunteer_id: int, language: str) -> str:
     return absolute_reverse("matching:mute_alerts", language, mute_token(volunteer_id))
 
 
-def alert_message(alert: NeedAlert, need: Need, challenge, *, connection=None) -> EmailMessage:
+def alert_message(alert: NeedAlert, need: Need, challenge, *, connection=None) -> notify.Email:
     """One volunteer's email, in their language."""
     volunteer = alert.volunteer
     language = volunteer.language
@@ -502,23 +502,21 @@ def alert_message(alert: NeedAlert, need: Need, challenge, *, connection=None) -
         distance_km = geo.great_circle_km(
             volunteer.latitude, volunteer.longitude, need.latitude, need.longitude
         )
-    with translation.override(language):
-        unmute = mute_url(volunteer.pk, language)
-        context = {
+    unmute = mute_url(volunteer.pk, language)
+    return notify.message(
+        to=volunteer.user.email,
+        language=language,
+        subject=_("Besoin urgent près de chez vous : %(title)s"),
+        subject_params={"title": need.title},
+        template="matching/email/urgent_need.txt",
+        context={
             "first_name": volunteer.user.first_name,
             "need": need,
             "challenge": challenge,
             "distance_km": round(distance_km) if distance_km is not None else None,
             "need_url": absolute_reverse("matching:need_detail", language, need.pk),
             "mute_url": unmute,
-        }
-        subject = _("Besoin urgent près de chez vous : %(title)s") % {"title": need.title}
-        body = render_to_string("matching/email/urgent_need.txt", context)
-    return EmailMessage(
-        subject,
-        body,
-        None,
-        [volunteer.user.email],
+        },
         connection=connection,
         headers={"List-Unsubscribe": f"<{unmute}>"},
     )

@@ -6,15 +6,14 @@ and its claim commit together); a failed send rolls the claim back for a later t
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from matching.models import NeedStatus, Pledge, PledgeEmail, PledgeEmailKind, PledgeStatus
 from matching.services.pledge_follow_up import follow_up
+from portal import notify
 from portal.i18n import absolute_reverse
 
 REMINDER_BEFORE = timedelta(hours=24)
@@ -22,26 +21,30 @@ TEMPLATES = {
     PledgeEmailKind.CONFIRMATION: "matching/email/pledge_confirmation.txt",
     PledgeEmailKind.REMINDER: "matching/email/pledge_reminder.txt",
 }
+SUBJECTS = {
+    PledgeEmailKind.CONFIRMATION: _("Votre engagement pour « %(title)s »"),
+    PledgeEmailKind.REMINDER: _("Rappel : « %(title)s » se termine bientôt"),
+}
 
 
-def message(pledge: Pledge, kind: str) -> EmailMessage:
+def message(pledge: Pledge, kind: str) -> notify.Email:
     """The email of ``kind`` for ``pledge``, in its volunteer's language."""
     volunteer = pledge.volunteer
     language = volunteer.language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
+    return notify.message(
+        to=volunteer.user.email,
+        language=language,
+        subject=SUBJECTS[kind],
+        subject_params={"title": pledge.need.title},
+        template=TEMPLATES[kind],
+        context=lambda: {
             "first_name": volunteer.user.first_name,
             "follow": follow_up(pledge),
             "confirmation_url": absolute_reverse(
                 "matching:pledge_confirmation", language, pk=pledge.pk
             ),
-        }
-        if kind == PledgeEmailKind.CONFIRMATION:
-            subject = _("Votre engagement pour « %(title)s »") % {"title": pledge.need.title}
-        else:
-            subject = _("Rappel : « %(title)s » se termine bientôt") % {"title": pledge.need.title}
-        body = render_to_string(TEMPLATES[kind], context)
-    return EmailMessage(subject, body, None, [volunteer.user.email])
+        },
+    )
 
 
 def _pledge(pledge_id: int) -> Pledge | None:

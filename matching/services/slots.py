@@ -19,13 +19,12 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet, Sum
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from matching.models import (
     Need,
@@ -37,7 +36,7 @@ from matching.models import (
     VolunteerProfile,
     WaitlistStatus,
 )
-from portal import mail
+from portal import mail, notify
 from portal.i18n import absolute_reverse
 
 MAX_SERIES_SLOTS = 100
@@ -232,22 +231,25 @@ def _send_offer(booking_id: int) -> None:
     offer_message(booking).send()
 
 
-def offer_message(booking: SlotBooking) -> EmailMessage:
+def offer_message(booking: SlotBooking) -> notify.Email:
     """'A place freed up: it is yours', in the volunteer's language."""
     volunteer = booking.volunteer
     language = volunteer.language
     slot = booking.slot
-    with translation.override(language):
-        context = {
+    return notify.message(
+        to=volunteer.user.email,
+        language=language,
+        subject=gettext_lazy("Une place s'est libérée : %(title)s"),
+        subject_params={"title": slot.need.title},
+        template="matching/email/slot_offered.txt",
+        context=lambda: {
             "first_name": volunteer.user.first_name,
             "need": slot.need,
             "when": local_span(slot),
             "need_url": absolute_reverse("matching:need_detail", language, slot.need_id),
             "space_url": absolute_reverse("volunteers:space", language),
-        }
-        subject = _("Une place s'est libérée : %(title)s") % {"title": slot.need.title}
-        body = render_to_string("matching/email/slot_offered.txt", context)
-    return EmailMessage(subject, body, None, [volunteer.user.email])
+        },
+    )
 
 
 @transaction.atomic
