@@ -11,20 +11,19 @@ import smtplib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection, send_mail
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
 from actions import services, weeks
 from actions.models import DigestDelivery, DigestSubscription
 from actions.models.digest import new_token
-from portal import mail
+from portal import mail, notify
 from portal.i18n import absolute_url
 
 logger = logging.getLogger(__name__)
@@ -76,13 +75,13 @@ def subscribe(*, email: str, language: str) -> DigestSubscription:
 
 
 def send_confirmation_email(subscription: DigestSubscription) -> None:
-    with translation.override(subscription.language):
-        body = render_to_string(
-            "actions/email/digest_confirmation.txt",
-            {"confirm_url": subscription_url("actions:digest_confirm", subscription)},
-        )
-        subject = _("Confirmez votre abonnement aux nouvelles actions de ré_action")
-    send_mail(subject, body, None, [subscription.email])
+    notify.send(
+        to=subscription.email,
+        language=subscription.language,
+        subject=_("Confirmez votre abonnement aux nouvelles actions de ré_action"),
+        template="actions/email/digest_confirmation.txt",
+        context={"confirm_url": subscription_url("actions:digest_confirm", subscription)},
+    )
 
 
 def confirm(token: str) -> DigestSubscription | None:
@@ -151,25 +150,24 @@ def send_weekly_digest(*, week=None) -> DigestReport:
     return report
 
 
-def digest_message(subscription, week, edition, *, connection=None) -> EmailMessage:
+def digest_message(subscription, week, edition, *, connection=None) -> notify.Email:
     unsubscribe_url = subscription_url("actions:digest_unsubscribe", subscription)
-    with translation.override(subscription.language):
-        week_label = date_format(week, "j F Y")
-        subject = _("Les nouvelles actions de la semaine du %(date)s") % {"date": week_label}
-        body = render_to_string(
-            "actions/email/digest.txt",
-            {
-                "week_label": week_label,
-                "actions": edition["actions"],
-                "directory_url": edition["directory_url"],
-                "unsubscribe_url": unsubscribe_url,
-            },
-        )
-    return EmailMessage(
-        subject,
-        body,
-        None,
-        [subscription.email],
+
+    def week_label() -> str:  # in the subscriber's language (notify evaluates it there)
+        return date_format(week, "j F Y")
+
+    return notify.message(
+        to=subscription.email,
+        language=subscription.language,
+        subject=_("Les nouvelles actions de la semaine du %(date)s"),
+        subject_params=lambda: {"date": week_label()},
+        template="actions/email/digest.txt",
+        context=lambda: {
+            "week_label": week_label(),
+            "actions": edition["actions"],
+            "directory_url": edition["directory_url"],
+            "unsubscribe_url": unsubscribe_url,
+        },
         connection=connection,
         headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>",

@@ -139,18 +139,18 @@ def test_only_french_actions_that_week_leave_english_subscribers_out(subscribers
 
 def test_a_failed_mail_is_sent_by_the_next_run_and_only_that_one(subscribers, monkeypatch):
     week = weeks.previous_week_start()
-    real_send = digest.EmailMessage.send
+    real_send = mail.EmailMessage.send
 
     def flaky_send(message, *args, **kwargs):
         if message.to == ["cathy@example.org"]:
             raise smtplib.SMTPServerDisconnected("connexion perdue")
         return real_send(message, *args, **kwargs)
 
-    monkeypatch.setattr(digest.EmailMessage, "send", flaky_send)
+    monkeypatch.setattr(mail.EmailMessage, "send", flaky_send)
     first = digest.send_weekly_digest(week=week)
     assert (first.sent, first.failed) == (2, 1)
     assert not DigestDelivery.objects.filter(subscription__email="cathy@example.org").exists()
-    monkeypatch.setattr(digest.EmailMessage, "send", real_send)
+    monkeypatch.setattr(mail.EmailMessage, "send", real_send)
     second = digest.send_weekly_digest(week=week)
     assert (second.sent, second.failed) == (1, 0)
     assert sorted(m.to[0] for m in mail.outbox) == [
@@ -164,7 +164,7 @@ def test_the_task_asks_for_a_retry_when_some_mails_failed(subscribers, monkeypat
     def failing_send(message, *args, **kwargs):
         raise smtplib.SMTPServerDisconnected("connexion perdue")
 
-    monkeypatch.setattr(digest.EmailMessage, "send", failing_send)
+    monkeypatch.setattr(mail.EmailMessage, "send", failing_send)
     with pytest.raises(tasks.DigestIncomplete):
         tasks.send_weekly_digest.run(weeks.iso_week_label(weeks.previous_week_start()))
 
