@@ -13,22 +13,20 @@ they are published. Editors complete it (logo, description) and translate it lik
 The contact's name, email, phone and message are never copied onto it.
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.models import Locale
 
 from challenges.models import ChallengePage, PartnerIndexPage, PartnerKind, PartnerPage
 from partners import services
 from partners.models import ApplicationStatus, PartnerApplication, PartnerRole
-from portal import mail
+from portal import mail, notify
 from portal.i18n import absolute_url, in_default_language
 
 
@@ -55,20 +53,26 @@ def admin_url(application: PartnerApplication) -> str:
 
 
 def send_staff_notice(application: PartnerApplication) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"application": application, "url": admin_url(application)}
-        subject = _("Candidature partenaire : %(name)s") % {"name": application.organisation_name}
-        body = render_to_string("partners/email/application_staff.txt", context)
-    send_mail(subject, body, None, [settings.STAFF_EMAIL])
+    notify.to_staff(
+        subject=gettext_lazy("Candidature partenaire : %(name)s"),
+        subject_params={"name": application.organisation_name},
+        template="partners/email/application_staff.txt",
+        context={"application": application, "url": admin_url(application)},
+    ).send()
+
+
+def _to_applicant(application: PartnerApplication, template: str, context: dict) -> None:
+    notify.send(
+        to=application.email,
+        language=application.language,
+        subject=gettext_lazy("Votre candidature partenaire sur ré_action"),
+        template=template,
+        context={"application": application, **context},
+    )
 
 
 def send_acknowledgement(application: PartnerApplication) -> None:
-    with translation.override(application.language):
-        subject = _("Votre candidature partenaire sur ré_action")
-        body = render_to_string(
-            "partners/email/application_received.txt", {"application": application}
-        )
-    send_mail(subject, body, None, [application.email])
+    _to_applicant(application, "partners/email/application_received.txt", {})
 
 
 def _lock_pending(application: PartnerApplication) -> PartnerApplication:
@@ -146,10 +150,4 @@ def refuse(*, application: PartnerApplication, editor, reason: str = "") -> Part
 
 
 def send_refusal(application: PartnerApplication, reason: str) -> None:
-    with translation.override(application.language):
-        subject = _("Votre candidature partenaire sur ré_action")
-        body = render_to_string(
-            "partners/email/application_refused.txt",
-            {"application": application, "reason": reason},
-        )
-    send_mail(subject, body, None, [application.email])
+    _to_applicant(application, "partners/email/application_refused.txt", {"reason": reason})

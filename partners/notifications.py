@@ -14,23 +14,24 @@ sends nothing. When sending fails, the claim is removed so a later run may try a
 import datetime
 import logging
 from collections.abc import Callable, Iterable
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from challenges.models import PartnerPage
 from matching.models import Need, NeedStatus, Pledge
 from partners import pledge_contact
 from partners.models import DailySummaryLog, PartnerInvitation, PartnerMember
 from partners.services import partner_for_language
+from portal import notify
 from portal.i18n import absolute_reverse
 
 logger = logging.getLogger(__name__)
@@ -76,23 +77,39 @@ def need_pledges_url(need_id: int, language: str) -> str:
 def _to_members(
     members: Iterable[PartnerMember],
     partner: PartnerPage,
+    *,
     template: str,
-    build: Callable[[str], tuple[str, dict]],
-) -> list[EmailMessage]:
-    """One message per member, in the member's language: ``build(language)`` gives the
-    subject and the template's context (the member and the partner's page are added)."""
+    subject,
+    subject_params: dict | Callable[[], dict],
+    build: Callable[[str], dict],
+) -> list[notify.Email]:
+    """One message per member, in the member's language (see portal.notify):
+    ``build(language)`` gives the template's context, to which the member and the partner's
+    page are added."""
+
+    def context(member: PartnerMember, language: str) -> dict:
+        return build(language) | {
+            "member": member,
+            "partner": partner_for_language(partner, language),
+        }
+
     messages = []
     for member in members:
         language = member_language(member)
-        with translation.override(language):
-            subject, context = build(language)
-            context |= {"member": member, "partner": partner_for_language(partner, language)}
-            body = render_to_string(template, context)
-        messages.append(EmailMessage(subject, body, None, [member.user.email]))
+        messages.append(
+            notify.message(
+                to=member.user.email,
+                language=language,
+                subject=subject,
+                subject_params=subject_params,
+                template=template,
+                context=partial(context, member, language),
+            )
+        )
     return messages
 
 
-def _send_all(messages: list[EmailMessage]) -> int:
+def _send_all(messages: list[notify.Email]) -> int:
     if not messages:
         return 0
     connection = get_connection()
@@ -117,9 +134,8 @@ def send_pledge_notification(pledge_id: int) -> int:
     if partner is None or not has_account(partner):
         return _send_all([_to_editors(pledge)])
 
-    def build(language: str) -> tuple[str, dict]:
-        subject = _("Nouvel engagement pour « %(title)s »") % {"title": pledge.need.title}
-        return subject, {
+    def build(language: str) -> dict:
+        return {
             "pledge": pledge,
             "need": pledge.need,
             "first_name": pledge_contact.volunteer_first_name(pledge),
@@ -129,7 +145,14 @@ def send_pledge_notification(pledge_id: int) -> int:
         }
 
     members = recipients(partner, preference="notify_pledges")
-    messages = _to_members(members, partner, "partners/email/pledge.txt", build)
+    messages = _to_members(
+        members,
+        partner,
+        template="partners/email/pledge.txt",
+        subject=_("Nouvel engagement pour « %(title)s »"),
+        subject_params={"title": pledge.need.title},
+        build=build,
+    )
     return _send_all(messages)
 
 
@@ -142,26 +165,24 @@ def has_account(partner: PartnerPage) -> bool:
     )
 
 
-def _to_editors(pledge: Pledge) -> EmailMessage:
+def _to_editors(pledge: Pledge) -> notify.Email:
     """A pledge for a place without a partner account goes to the editors' inbox (STAFF_EMAIL),
     in the site's language: someone passes it on, nobody is left waiting."""
-    language = settings.LANGUAGE_CODE
-    with translation.override(language):
-        subject = _("Engagement à transmettre : « %(title)s »") % {"title": pledge.need.title}
-        body = render_to_string(
-            "partners/email/pledge_to_editors.txt",
-            {
-                "pledge": pledge,
-                "need": pledge.need,
-                "place": pledge.need.place,
-                "partner": pledge.need.place.partner,
-                "first_name": pledge_contact.volunteer_first_name(pledge),
-                "email": pledge_contact.shared_email(pledge),
-                "phone": pledge_contact.shared_phone(pledge),
-                "url": absolute_reverse("matching:need_detail", language, pledge.need_id),
-            },
-        )
-    return EmailMessage(subject, body, None, [settings.STAFF_EMAIL])
+    return notify.to_staff(
+        subject=_("Engagement à transmettre : « %(title)s »"),
+        subject_params={"title": pledge.need.title},
+        template="partners/email/pledge_to_editors.txt",
+        context=lambda: {
+            "pledge": pledge,
+            "need": pledge.need,
+            "place": pledge.need.place,
+            "partner": pledge.need.place.partner,
+            "first_name": pledge_contact.volunteer_first_name(pledge),
+            "email": pledge_contact.shared_email(pledge),
+            "phone": pledge_contact.shared_phone(pledge),
+            "url": absolute_reverse("matching:need_detail", settings.LANGUAGE_CODE, pledge.need_id),
+        },
+    )
 
 
 # --- The daily summary ----------------------------------------------------------------------
@@ -215,9 +236,8 @@ def send_daily_summary(partner_id: int, *, day: datetime.date) -> int:
         return 0
     needs = list(open_needs(partner))
 
-    def build(language: str) -> tuple[str, dict]:
-        subject = _("Vos engagements du %(day)s sur ré_action") % {"day": _format_day(day)}
-        return subject, {
+    def build(language: str) -> dict:
+        return {
             "day": day,
             "pledges": [
                 {
@@ -231,7 +251,14 @@ def send_daily_summary(partner_id: int, *, day: datetime.date) -> int:
             "url": absolute_reverse("partners:home", language),
         }
 
-    messages = _to_members(members, partner, "partners/email/daily_summary.txt", build)
+    messages = _to_members(
+        members,
+        partner,
+        template="partners/email/daily_summary.txt",
+        subject=_("Vos engagements du %(day)s sur ré_action"),
+        subject_params=lambda: {"day": _format_day(day)},  # a date in the member's language
+        build=build,
+    )
     try:
         sent = _send_all(messages)
     except Exception:

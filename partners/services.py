@@ -3,15 +3,14 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from challenges.models import PartnerPage
 from partners.models import PartnerInvitation, PartnerMember, PartnerRole, hash_token
-from portal import mail
+from portal import mail, notify
 from portal.i18n import absolute_reverse, in_default_language, in_language
 
 
@@ -60,19 +59,22 @@ def invitation_url(invitation: PartnerInvitation, token: str) -> str:
 
 
 def send_invitation_email(invitation: PartnerInvitation, token: str) -> None:
-    with translation.override(invitation.language):
-        partner = partner_for_language(invitation.partner, invitation.language)
-        context = {
+    partner = partner_for_language(invitation.partner, invitation.language)
+    notify.send(
+        to=invitation.email,
+        language=invitation.language,
+        subject=gettext_lazy(
+            "Invitation à rejoindre l'espace partenaire de %(partner)s sur ré_action"
+        ),
+        subject_params={"partner": partner.title},
+        template="partners/email/invitation.txt",
+        context={
             "invitation": invitation,
             "partner": partner,
             "url": invitation_url(invitation, token),
             "days": settings.PARTNER_INVITATION_DAYS,
-        }
-        subject = _("Invitation à rejoindre l'espace partenaire de %(partner)s sur ré_action") % {
-            "partner": partner.title
-        }
-        body = render_to_string("partners/email/invitation.txt", context)
-    send_mail(subject, body, None, [invitation.email])
+        },
+    )
 
 
 def find_usable_invitation(token: str) -> PartnerInvitation | None:
