@@ -1,6 +1,9 @@
-"""portal.notify: one email rendered in its recipient's language."""
+"""portal.notify: one email rendered in its recipient's language, and the only module (with the
+outbox backend, portal.mail) that builds emails: every email of the project goes through it."""
 
+import ast
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.core import mail
@@ -12,6 +15,21 @@ from django.utils.translation import gettext, gettext_lazy
 import pytest
 
 from portal import notify
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = (
+    "portal",
+    "home",
+    "challenges",
+    "actions",
+    "matching",
+    "programme",
+    "partners",
+    "volunteers",
+    "sponsors",
+)
+ALLOWED = {"portal/notify.py", "portal/mail.py"}
+EMAIL_CLASSES = {"send_mail", "send_mass_mail", "EmailMessage", "EmailMultiAlternatives"}
 
 TEMPLATES = {
     "notify/cohort.txt": '{% load i18n %}{% translate "Votre promotion est complète" %}'
@@ -145,3 +163,59 @@ def test_to_staff_goes_to_the_team_in_the_sites_language():
         )
     assert email.to == [settings.STAFF_EMAIL]
     assert email.subject == "Votre promotion est complète"
+
+
+# --- Every email goes through notify -------------------------------------------------------
+
+
+def _email_classes_used(tree: ast.AST) -> set[str]:
+    """The names of EMAIL_CLASSES a module takes from django.core.mail: imported by name, or
+    read as an attribute of the module imported whole."""
+    modules, used = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "django.core.mail" or node.module.startswith("django.core.mail."):
+                used |= {alias.name for alias in node.names} & EMAIL_CLASSES
+            if node.module == "django.core":
+                modules |= {a.asname or a.name for a in node.names if a.name == "mail"}
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("django.core.mail"):
+                    modules.add(alias.asname or alias.name)
+    used |= {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr in EMAIL_CLASSES
+        and ast.unparse(node.value) in modules
+    }
+    return used
+
+
+def test_the_walk_sees_every_way_of_taking_an_email_class():
+    source = (
+        "from django.core.mail.message import EmailMessage\n"
+        "from django.core import mail as m\n"
+        "import django.core.mail\n"
+        "from portal import mail\n"
+        "m.send_mail()\n"
+        "django.core.mail.send_mass_mail()\n"
+        "mail.after_commit()\n"
+    )
+    assert _email_classes_used(ast.parse(source)) == {
+        "EmailMessage",
+        "send_mail",
+        "send_mass_mail",
+    }
+
+
+def test_no_module_but_notify_builds_emails():
+    offenders = {}
+    for app in APPS:
+        for path in sorted((ROOT / app).rglob("*.py")):
+            name = path.relative_to(ROOT).as_posix()
+            used = _email_classes_used(ast.parse(path.read_text(encoding="utf-8")))
+            if used and name not in ALLOWED:
+                offenders[name] = sorted(used)
+    assert offenders == {}, "send emails through portal.notify"
+    assert _email_classes_used(ast.parse((ROOT / "portal/notify.py").read_text()))
