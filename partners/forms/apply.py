@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from challenges.models import ChallengePage
 from partners.models import PartnerApplication
 from portal import validators
+from portal.fields import SafeModelMultipleChoiceField
 
 
 class PartnerApplicationForm(forms.ModelForm):
-    challenges = forms.ModelMultipleChoiceField(
+    challenges = SafeModelMultipleChoiceField(
         label=_("Défis sur lesquels votre organisation agit"),
         queryset=ChallengePage.objects.none(),
         widget=forms.CheckboxSelectMultiple,
