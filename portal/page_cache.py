@@ -16,9 +16,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.signals import page_published, page_slug_changed, page_unpublished
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from portal import versioned_cache
 
@@ -102,5 +104,14 @@ def invalidate_pages() -> None:
 @receiver(page_published, dispatch_uid="page_cache_on_publish")
 @receiver(page_unpublished, dispatch_uid="page_cache_on_unpublish")
 @receiver(page_slug_changed, dispatch_uid="page_cache_on_slug_change")
+@receiver(post_page_move, dispatch_uid="page_cache_on_move")
+@receiver(post_save, sender=Site, dispatch_uid="page_cache_on_site_change")
+@receiver(post_save, sender="portal.FooterLinks", dispatch_uid="page_cache_on_footer_change")
 def _invalidate_on_page_change(sender, **kwargs):
     invalidate_pages()
+
+
+@receiver(post_delete, dispatch_uid="page_cache_on_page_delete")
+def _invalidate_on_page_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page | Site):
+        invalidate_pages()

@@ -67,6 +67,7 @@ env = environ.Env(
     API_RATE_ACCOUNT=(str, "1200/minute"),
     NEARBY_CACHE_SECONDS=(int, 30),
     DIRECTORY_CACHE_SECONDS=(int, 300),
+    PUBLICATION_MEMO_SECONDS=(int, 300),
     NEARBY_ENGINE=(str, "auto"),
 )
 
@@ -131,6 +132,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal.middleware.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -441,6 +443,9 @@ PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
 NEARBY_CACHE_SECONDS = env("NEARBY_CACHE_SECONDS")
 # The action directory's facet counts per language and filters (actions.services); 0: off.
 DIRECTORY_CACHE_SECONDS = env("DIRECTORY_CACHE_SECONDS")
+# Values shared by every visitor kept per process until a publication (portal.publication_memo:
+# the site, menu and footer, challenge links, filter choices); 0: off.
+PUBLICATION_MEMO_SECONDS = env("PUBLICATION_MEMO_SECONDS")
 # Nearest-needs engine: "auto" (PostGIS when the database has it, else portable), "portable",
 # or "postgis".
 NEARBY_ENGINE = env("NEARBY_ENGINE")

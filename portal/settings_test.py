@@ -32,6 +32,7 @@ CELERY_TASK_ALWAYS_EAGER = True
 PAGE_CACHE_SECONDS = 0
 NEARBY_CACHE_SECONDS = 0
 DIRECTORY_CACHE_SECONDS = 0
+PUBLICATION_MEMO_SECONDS = 0
 # API limits are tested by tests/test_api_throttling.py with their own rates; schemathesis and
 # hypothesis send many requests a minute.
 API_RATE_ANONYMOUS = "100000/minute"

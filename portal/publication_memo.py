@@ -1,0 +1,45 @@
+"""Values that change only when a page is published, computed once per process and publication.
+
+``remembered(key, compute)`` keeps ``compute()``'s result in the process's memory under ``key``
+and the whole-page cache's version (``page_cache.version()``, bumped by any publication,
+unpublication, slug change, move or deletion of a page and by saving a site or the footer's
+setting): every process drops its values at the first request after a change.
+``PUBLICATION_MEMO_SECONDS`` bounds their age anyway (0: computed each time, as in tests). Keep
+only plain values shared by every visitor (titles, URLs, ids), never anything of a person.
+"""
+
+import time
+from collections.abc import Callable, Hashable
+
+from django.conf import settings
+
+from portal import page_cache
+
+MAX_ENTRIES = 2048
+
+_entries: dict[tuple, tuple[float, object]] = {}
+
+
+def ttl_seconds() -> int:
+    return int(getattr(settings, "PUBLICATION_MEMO_SECONDS", 300))
+
+
+def remembered(key: Hashable, compute: Callable[[], object]):
+    """``compute()``, or its value kept since the last publication (see the module docstring)."""
+    ttl = ttl_seconds()
+    if ttl <= 0:
+        return compute()
+    full_key = (page_cache.version(), key)
+    now = time.monotonic()
+    found = _entries.get(full_key)
+    if found is not None and found[0] > now:
+        return found[1]
+    value = compute()
+    if len(_entries) >= MAX_ENTRIES:
+        _entries.clear()
+    _entries[full_key] = (now + ttl, value)
+    return value
+
+
+def clear() -> None:
+    _entries.clear()
