@@ -9,13 +9,12 @@ stored. DIRECTORY_CACHE_SECONDS sets how long (0: always rendered, as in tests).
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from portal import page_cache
+from portal import fragments, page_cache
 
 CARD_TEMPLATE = "actions/includes/action_card.html"
 
@@ -33,28 +32,15 @@ def card_key(action, *, version: int, host: str, heading_level: int) -> str:
 
 def card_fragments(actions, *, request, heading_level: int = 3) -> list[SafeString]:
     """The HTML of each action's card, in order (the cache's, or freshly rendered)."""
-    actions = list(actions)
-    if not actions:
-        return []
-    ttl = ttl_seconds()
     version, host = page_cache.version(), request.get_host()
-    keys = [
-        card_key(action, version=version, host=host, heading_level=heading_level)
-        for action in actions
-    ]
-    found = cache.get_many(keys) if ttl > 0 else {}
-    missing = [(key, action) for key, action in zip(keys, actions, strict=True) if key not in found]
-    if missing:
-        missing_actions = [action for _key, action in missing]
-        prefetch_related_objects(missing_actions, "partners")
+
+    def key_for(action) -> str:
+        return card_key(action, version=version, host=host, heading_level=heading_level)
+
+    def render(missing: list) -> list[str]:
+        prefetch_related_objects(missing, "partners")
         template = get_template(CARD_TEMPLATE)
-        rendered = {
-            key: template.render(
-                {"action": action, "request": request, "heading_level": heading_level}
-            )
-            for key, action in missing
-        }
-        if ttl > 0:
-            cache.set_many(rendered, ttl)
-        found.update(rendered)
-    return [SafeString(found[key]) for key in keys]
+        context = {"request": request, "heading_level": heading_level}
+        return [template.render({**context, "action": action}) for action in missing]
+
+    return fragments.fragments(actions, key_for, render, ttl=ttl_seconds())

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,14 +14,14 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from actions import services as action_services
-from matching import services
+from matching import cards, services
 from matching.forms import PAGE_SIZE, NearMeForm, NeedReportForm, PledgeForm
 from matching.models import NeedStatus, VolunteerProfile
 from matching.public import feature_collection, match_rows
 from matching.services import moderation
 from matching.services import pledge_follow_up as follow_up
 from matching.services.maps import map_settings
-from portal import ratelimit
+from portal import fragments, page_cache, ratelimit
 
 # Per account: enough for a busy volunteer, too few for a script.
 PLEDGE_LIMIT, PLEDGE_WINDOW_S = 20, 3600
@@ -55,8 +56,7 @@ def near_me(request):
         if origin is not None:
             point, radius_km = origin
             context["origin_label"] = _("votre adresse enregistrée")
-    context["directory_actions"], for_challenge = _directory_actions(options.get("challenge"))
-    context["actions_challenge"] = options.get("challenge") if for_challenge else None
+    context["directory_actions"] = _directory_actions(request, options.get("challenge"))
     if point is not None:
         matches = services.nearest_open_needs(
             point, radius_km, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, **options
@@ -68,6 +68,7 @@ def near_me(request):
             radius_km=radius_km,
             page=page,
             first_rank=(page - 1) * PAGE_SIZE + 1,
+            cards=cards.need_cards(matches, first_rank=(page - 1) * PAGE_SIZE + 1),
             has_next=len(matches) == PAGE_SIZE and page * PAGE_SIZE < services.MAX_LIMIT,
             geojson=feature_collection(rows),
             next_query=_query_with(request, page=page + 1),
@@ -76,16 +77,39 @@ def near_me(request):
     return TemplateResponse(request, "matching/near_me.html", context)
 
 
-def _directory_actions(challenge) -> tuple[list, bool]:
-    """A few actions of the directory beside the needs: the searched challenge's most done
-    (True), else this week's new ones (False); a bounded number of queries."""
+def _directory_actions(request, challenge) -> str:
+    """A few actions of the directory beside the needs: the searched challenge's most done,
+    else this week's new ones. Rendered once per challenge, language and publication and kept
+    DIRECTORY_CACHE_SECONDS (their completion counts at most that old, as in the directory)."""
+    key = ":".join(
+        [
+            "near-me-actions",
+            str(page_cache.version()),
+            get_language(),
+            request.get_host(),
+            str(challenge.pk if challenge is not None else 0),
+        ]
+    )
+    return fragments.fragment(
+        key, lambda: _render_directory_actions(request, challenge), ttl=cards.ttl_seconds()
+    )
+
+
+def _render_directory_actions(request, challenge) -> str:
+    actions, for_challenge = [], False
     if challenge is not None:
-        actions = action_services.actions_for_challenge(challenge, limit=DIRECTORY_ACTIONS_SHOWN)
-        if actions := list(actions):
-            return actions, True
-    locale = Locale.get_active()
-    new = action_services.new_this_week(locale_id=locale.pk, limit=DIRECTORY_ACTIONS_SHOWN)
-    return list(new), False
+        actions = list(
+            action_services.actions_for_challenge(challenge, limit=DIRECTORY_ACTIONS_SHOWN)
+        )
+        for_challenge = bool(actions)
+    if not actions:
+        locale = Locale.get_active()
+        actions = action_services.new_this_week(locale_id=locale.pk, limit=DIRECTORY_ACTIONS_SHOWN)
+    context = {
+        "directory_actions": list(actions),
+        "actions_challenge": challenge if for_challenge else None,
+    }
+    return render_to_string("matching/includes/directory_actions.html", context, request)
 
 
 def _query_with(request, **changes) -> str:
