@@ -33,6 +33,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from actions import services as action_services
 from matching.models import Need, NeedStatus, Slot
 from matching.services import public_needs
+from portal.api import bad_request
 from portal.i18n import absolute_url
 
 PER_PAGE = 50
@@ -142,11 +143,7 @@ class _FeedView(APIView):
         try:
             page = paginator.page(raw)
         except (EmptyPage, PageNotAnInteger):
-            message = _("Cette page de résultats n'existe pas.")
-            return Response(
-                {"detail": message, "errors": {"page": [message]}},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
+            return bad_request({"page": [_("Cette page de résultats n'existe pas.")]})
         path = request.path
         data = {
             "@context": "https://schema.org",

@@ -14,6 +14,7 @@ from matching.models import Need, Slot, SlotBooking, SlotBookingStatus, SlotWait
 from matching.services import slots
 from programme.calendar_feed import cohort_feed_url
 from programme.models import Cohort, Coordinator, Membership
+from tests.api_errors import assert_the_api_error_format
 from tests.matching.slot_factories import make_slot, place_in_a_cohort, volunteer
 from tests.queries import per_request
 from volunteers.calendar_feed import volunteer_feed_url
@@ -227,6 +228,7 @@ def test_the_needs_feed_is_schema_org_paginated_cacheable_and_free_of_volunteers
 def test_a_page_beyond_the_feed_answers_400(client):
     response = client.get("/api/v1/feeds/needs.json", {"page": "9999"})
     assert response.status_code == 400 and response.json()["errors"]["page"]
+    assert_the_api_error_format(response.json())
     assert client.get("/api/v1/feeds/needs.json", {"page": "abc"}).status_code == 400
 
 
