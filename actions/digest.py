@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +23,7 @@ from actions import services, weeks
 from actions.models import DigestDelivery, DigestSubscription
 from actions.models.digest import new_token
 from portal import mail, notify
-from portal.i18n import absolute_url
+from portal.i18n import absolute_reverse, absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +48,7 @@ def page_url(page) -> str | None:
 
 
 def subscription_url(name: str, subscription: DigestSubscription) -> str:
-    with translation.override(subscription.language):
-        return absolute_url(reverse(name, args=[subscription.token]))
+    return absolute_reverse(name, subscription.language, subscription.token)
 
 
 def subscribe(*, email: str, language: str) -> DigestSubscription:
