@@ -1,7 +1,6 @@
 """Rules of partner accounts: invitations, acceptance, membership look-ups."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from challenges.models import PartnerPage
 from partners.models import PartnerInvitation, PartnerMember, PartnerRole, hash_token
-from portal import mail, notify
+from portal import accounts, mail, notify
 from portal.i18n import absolute_reverse, in_default_language, in_language
 
 
@@ -117,17 +116,13 @@ def create_account_and_accept(*, token: str, first_name: str, password: str):
     invitation = find_usable_invitation(token)
     if invitation is None:
         raise ValidationError(_("Cette invitation n'est plus valable."), code="unusable")
-    user_model = get_user_model()
-    if user_model.objects.filter(email__iexact=invitation.email).exists():
+    if accounts.find_account(invitation.email) is not None:
         raise ValidationError(
             _("Un compte existe déjà pour cette adresse : connectez-vous pour accepter."),
             code="account_exists",
         )
-    user = user_model.objects.create_user(
-        username=invitation.email,
-        email=invitation.email,
-        password=password,
-        first_name=first_name,
+    user = accounts.create_confirmed(
+        email=invitation.email, first_name=first_name, password=password
     )
     accept(token=token, user=user)
     return user

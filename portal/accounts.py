@@ -1,5 +1,5 @@
 """Creating a person's account: the one path every sign-up takes (volunteers, programme,
-sponsors' employees).
+sponsors' employees; partner staff invited by email through ``create_confirmed``).
 
 The email address is the login (username = the normalised address). Whatever the address, the
 page answers the same ("check your inbox"): a new address gets a one-time confirmation link;
@@ -18,14 +18,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.db import transaction
 from django.dispatch import Signal
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
 from portal import mail, notify
-from portal.i18n import absolute_url
+from portal.i18n import absolute_reverse
 
 UNCONFIRMED_DAYS = 7
 
@@ -57,16 +56,14 @@ def is_unconfirmed(user) -> bool:
     return not user.is_active and user.last_login is None
 
 
-def _absolute(path: str, next_url: str = "") -> str:
-    query = f"?{urlencode({'next': next_url})}" if next_url else ""
-    return f"{absolute_url(path)}{query}"
+def _with_next(url: str, next_url: str = "") -> str:
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
 def confirmation_url(user, language: str, next_url: str = "") -> str:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    with translation.override(language):
-        path = reverse("account_confirm", args=[uid, tokens.make_token(user)])
-    return _absolute(path, next_url)
+    url = absolute_reverse("account_confirm", language, uid, tokens.make_token(user))
+    return _with_next(url, next_url)
 
 
 def _send(user, language: str, subject, template: str, context: dict) -> None:
@@ -92,14 +89,15 @@ def send_confirmation(user, language: str, next_url: str, details: str) -> None:
 def send_account_exists(user, language: str, next_url: str) -> None:
     """Someone signed up with the address of an existing account: tell its owner, reveal
     nothing on the page."""
-    with translation.override(language):
-        login_path, reset_path = reverse("login"), reverse("password_reset")
     _send(
         user,
         language,
         _("Vous avez déjà un compte ré_action"),
         "registration/account_exists_email.txt",
-        {"login_url": _absolute(login_path, next_url), "reset_url": _absolute(reset_path)},
+        {
+            "login_url": _with_next(absolute_reverse("login", language), next_url),
+            "reset_url": absolute_reverse("password_reset", language),
+        },
     )
 
 
@@ -142,6 +140,16 @@ def register(
     details = (prepare(user) if prepare else "") or ""
     mail.after_commit(lambda: send_confirmation(user, language, next_url, details))
     return user
+
+
+def create_confirmed(*, email: str, first_name: str, password: str):
+    """An active account for an address already proven (an invitation's one-time link was
+    followed): no confirmation email. The caller checks first that no account has it
+    (``find_account``)."""
+    email = normalise_email(email)
+    return get_user_model().objects.create_user(
+        username=email, email=email, password=password, first_name=first_name.strip()
+    )
 
 
 def user_for_confirmation(uidb64: str, token: str):
