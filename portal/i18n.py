@@ -45,3 +45,13 @@ def in_language(page, language_code: str, *, live_only: bool = False):
     if live_only:
         translations = translations.live()
     return translations.select_related("locale").first() or page
+
+
+def first_in_language(pages, language_code: str):
+    """The first of ``pages`` (a queryset of pages, e.g. the live ones of a type) in
+    ``language_code``, else in the site's default language; None when neither has one."""
+    pages = pages.select_related("locale")
+    return (
+        pages.filter(locale__language_code=language_code).first()
+        or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    )

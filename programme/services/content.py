@@ -6,10 +6,8 @@ languages find theirs by ``translation_key``.
 
 import datetime
 
-from django.conf import settings
-
 from challenges.models import ChallengeImpactMetric, ChallengePage
-from portal.i18n import in_language
+from portal.i18n import first_in_language, in_language
 from portal.weeks import week_start
 from programme.models import ProgrammePage
 from programme.models.cohorts import canonical_challenge
@@ -48,11 +46,7 @@ def metrics_for_language(language_code: str):
 
 def programme_page_for_language(language_code: str) -> ProgrammePage | None:
     """The live programme page of a language, else the default language's."""
-    pages = ProgrammePage.objects.live().select_related("locale")
-    return (
-        pages.filter(locale__language_code=language_code).first()
-        or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
-    )
+    return first_in_language(ProgrammePage.objects.live(), language_code)
 
 
 def next_mondays(today: datetime.date, count: int = WEEKS_OPEN_FOR_SIGN_UP) -> list:
