@@ -41,7 +41,7 @@ def invite(
     """Create an invitation and email its one-time link; returns it with the clear token."""
     invitation = PartnerInvitation(
         partner=canonical_partner(partner),
-        email=email.strip().lower(),
+        email=accounts.normalise_email(email),
         role=role,
         invited_by=invited_by,
         language=language,
@@ -93,7 +93,7 @@ def accept(*, token: str, user) -> PartnerMember:
     )
     if invitation is None or not invitation.is_usable:
         raise ValidationError(_("Cette invitation n'est plus valable."), code="unusable")
-    if user.email.strip().lower() != invitation.email:
+    if accounts.normalise_email(user.email) != invitation.email:
         raise ValidationError(
             _("Cette invitation a été envoyée à une autre adresse e-mail."), code="other_email"
         )
