@@ -176,6 +176,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+    # Kept open between requests as on PostgreSQL: opening the file, setting the journal mode
+    # and losing SQLite's page cache on every request was a sixth of a near-me page's time.
+    DATABASES["default"]["CONN_MAX_AGE"] = env("DB_CONN_MAX_AGE")
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 elif env("DB_POOL_MAX_SIZE"):
     # psycopg's connection pool (Django >= 5.1): persistent connections must then be off.
     DATABASES["default"]["OPTIONS"] = {
