@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from matching import geo, services
 from matching.geocoding import GeocoderUnavailable, PlaceNotFound, geocode_query
 from matching.models import ContactChannel, NeedReportReason, PlaceKind, Skill
-from portal import validators
+from portal import form_renderer, publication_memo, validators
 
 RADIUS_CHOICES = [(km, f"{km} km") for km in (5, 10, 20, 50, 100, 200)]
 DEFAULT_RADIUS_KM = 20
@@ -17,6 +17,8 @@ MAX_PAGES = services.MAX_LIMIT // PAGE_SIZE
 
 class NearMeForm(forms.Form):
     """Where (postcode or commune, or the browser's position) and what to look for."""
+
+    default_renderer = form_renderer.WIDGETS
 
     q = forms.CharField(
         label=_("Code postal ou commune"),
@@ -55,13 +57,16 @@ class NearMeForm(forms.Form):
             data["radius_km"] = str(DEFAULT_RADIUS_KM)
         super().__init__(data, *args, **kwargs)
         self.client = client
-        self.challenges = {
-            page.slug: page for page in services.challenges_for_language(language_code)
-        }
-        self.fields["challenge"].choices = [
-            ("", _("Tous les défis")),
-            *((slug, page.title) for slug, page in self.challenges.items()),
-        ]
+        self.language_code = language_code
+        # Drawn on every search: the choices are read once per process and publication.
+        choices = publication_memo.remembered(
+            ("near-me-challenges", language_code),
+            lambda: [
+                (page.slug, page.title) for page in services.challenges_for_language(language_code)
+            ],
+        )
+        self.fields["challenge"].choices = [("", _("Tous les défis")), *choices]
+        self.challenge_slugs = {slug for slug, _title in choices}
         self.point = None
         self.origin_label = ""
 
@@ -106,14 +111,20 @@ class NearMeForm(forms.Form):
         """The filters a link preselects without searching (?challenge=<slug>), when valid."""
         kind, skill = self.initial.get("kind", ""), self.initial.get("skill", "")
         return {
-            "challenge": self.challenges.get(self.initial.get("challenge", "")),
+            "challenge": self._challenge(self.initial.get("challenge", "")),
             "kind": kind if kind in PlaceKind.values else "",
             "skill": skill if skill in Skill.values else "",
         }
 
+    def _challenge(self, slug: str):
+        """The chosen challenge's page in the reader's language, or None."""
+        if slug not in self.challenge_slugs:
+            return None
+        return services.challenges_for_language(self.language_code).filter(slug=slug).first()
+
     def search_options(self) -> dict:
         return {
-            "challenge": self.challenges.get(self.cleaned_data.get("challenge") or ""),
+            "challenge": self._challenge(self.cleaned_data.get("challenge") or ""),
             "kind": self.cleaned_data.get("kind", ""),
             "skill": self.cleaned_data.get("skill", ""),
         }
