@@ -120,7 +120,7 @@ def _query_with(request, **changes) -> str:
 
 
 def _need_or_404(pk: int):
-    need = services.public_needs().filter(pk=pk).first()
+    need = services.public_need(pk)
     if need is None:
         raise Http404(_("Ce besoin n'existe pas."))
     return need
@@ -152,7 +152,7 @@ def need_detail(request, pk: int, *, form=None, report_form=None, status=200):
         "need": need,
         "figures": figures,
         "address": follow_up.public_address(need.place),
-        "challenge": services.localized_challenge(need.challenge, get_language()),
+        "challenge": services.challenge_link(need.challenge_id, get_language(), request),
         "can_pledge": need.is_open and figures.remaining > 0,
         "is_paused": need.status == NeedStatus.PAUSED,
         "form": form or _pledge_form(request.user, need, figures=figures),

@@ -14,10 +14,12 @@ from matching.services.geocoding import geocode_place, geocode_profile, mark_pla
 from matching.services.nearest import MAX_LIMIT, MAX_RADIUS_KM, NeedMatch, nearest_open_needs
 from matching.services.needs import (
     challenge_by_slug,
+    challenge_link,
     challenges_for_language,
     expire_stale_needs,
     localized_challenge,
     localized_challenges_by_id,
+    public_need,
     public_needs,
 )
 from matching.services.pledging import (
@@ -42,6 +44,7 @@ __all__ = [
     "publish",
     "cancel_pledge",
     "challenge_by_slug",
+    "challenge_link",
     "challenges_for_language",
     "complete_pledge",
     "pledge_completed",
@@ -54,6 +57,7 @@ __all__ = [
     "nearest_open_needs",
     "need_figures",
     "pledge",
+    "public_need",
     "public_needs",
     "own_search_origin",
     "profile_for",

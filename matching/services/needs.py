@@ -9,15 +9,32 @@ from django.utils import timezone
 
 from challenges.models import ChallengePage
 from matching.models import Need, NeedStatus
-from portal import page_cache
+from portal import page_cache, publication_memo
 from portal.i18n import in_language
+
+
+HIDDEN_STATUSES = [NeedStatus.DRAFT, NeedStatus.REVIEW]
 
 
 def public_needs() -> QuerySet[Need]:
     """Needs the public may see (drafts and needs in review stay with their partner)."""
-    return Need.objects.exclude(status__in=[NeedStatus.DRAFT, NeedStatus.REVIEW]).select_related(
+    return Need.objects.exclude(status__in=HIDDEN_STATUSES).select_related(
         "place", "place__partner", "challenge"
     )
+
+
+def public_need(pk: int) -> Need | None:
+    """One need the public may see, with its place and partner; None if there is none. Its
+    challenge is not joined (a page's hundred columns made the query cost more to write than
+    to run): its page reads it from ``challenge_link``."""
+    try:
+        return (
+            Need.objects.exclude(status__in=HIDDEN_STATUSES)
+            .select_related("place", "place__partner")
+            .get(pk=pk)
+        )
+    except Need.DoesNotExist:
+        return None
 
 
 def expire_stale_needs(*, now: datetime | None = None) -> int:
@@ -30,6 +47,21 @@ def expire_stale_needs(*, now: datetime | None = None) -> int:
 def localized_challenge(challenge: ChallengePage | None, language_code: str):
     """The challenge page in the reader's language when it exists, else the stored one."""
     return in_language(challenge, language_code, live_only=True)
+
+
+def challenge_link(challenge_id: int | None, language_code: str, request) -> dict | None:
+    """``{"title", "url"}`` of a challenge (by any of its pages' ids) in the reader's language
+    when it exists, else the stored page: read once per process and publication."""
+    if challenge_id is None:
+        return None
+
+    def compute():
+        page = ChallengePage.objects.filter(pk=challenge_id).first()
+        shown = localized_challenge(page, language_code) if page is not None else None
+        return None if shown is None else {"title": shown.title, "url": shown.get_url(request)}
+
+    key = ("challenge-link", challenge_id, language_code, request.get_host())
+    return publication_memo.remembered(key, compute)
 
 
 def challenges_for_language(language_code: str) -> QuerySet[ChallengePage]:

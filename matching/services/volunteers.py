@@ -3,8 +3,6 @@ server only) and, for everyone else, counts."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
-
 from matching import geo
 from matching.models import Need, Pledge, PledgeStatus, VolunteerProfile
 
@@ -43,18 +41,26 @@ class NeedFigures:
 
 
 def need_figures(need: Need) -> NeedFigures:
-    """One query over the need's standing pledges (promised or done). A volunteer who pledged
-    twice counts once; a pledge whose volunteer left the site still counts as one person."""
-    standing = Q(status__in=[PledgeStatus.PLEDGED, PledgeStatus.DONE])
-    totals = Pledge.objects.filter(standing, need=need).aggregate(
-        pledged=Sum("quantity"),
-        fulfilled=Sum("quantity", filter=Q(status=PledgeStatus.DONE)),
-        people=Count("volunteer", distinct=True),
-        departed=Count("pk", filter=Q(volunteer__isnull=True)),
-    )
+    """One query over the need's standing pledges (promised or done), summed here: a need has
+    a few dozen pledges, and the four filtered aggregates cost more to write than to run. A
+    volunteer who pledged twice counts once; a pledge whose volunteer left the site still
+    counts as one person."""
+    rows = Pledge.objects.filter(
+        need=need, status__in=[PledgeStatus.PLEDGED, PledgeStatus.DONE]
+    ).values_list("status", "quantity", "volunteer_id")
+    pledged = fulfilled = departed = 0
+    people = set()
+    for status, quantity, volunteer_id in rows:
+        pledged += quantity
+        if status == PledgeStatus.DONE:
+            fulfilled += quantity
+        if volunteer_id is None:
+            departed += 1
+        else:
+            people.add(volunteer_id)
     return NeedFigures(
         wanted=need.quantity_wanted,
-        pledged=totals["pledged"] or 0,
-        fulfilled=totals["fulfilled"] or 0,
-        volunteers=totals["people"] + totals["departed"],
+        pledged=pledged,
+        fulfilled=fulfilled,
+        volunteers=len(people) + departed,
     )

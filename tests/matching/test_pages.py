@@ -4,6 +4,7 @@ and point never reach the page."""
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 import pytest
 
@@ -162,6 +163,30 @@ def test_a_need_page_shows_quantities_and_counts_volunteers_without_naming_them(
     assert response.context["figures"].volunteers == 1
     assert response.context["figures"].pledged == 2
     assert profile.user.username not in html and profile.user.email not in html
+
+
+def test_a_need_page_links_its_challenge_in_the_readers_language(
+    client, caregivers_fr, caregivers_en
+):
+    """The need stores its partner's French page; English readers get the English one."""
+    need = NeedFactory(challenge=caregivers_fr)
+    french = client.get(need_url(need, "fr")).content.decode()
+    english = client.get(need_url(need, "en")).content.decode()
+    assert f'<a href="{caregivers_fr.url}">{escape(caregivers_fr.title)}</a>' in french
+    assert f'<a href="{caregivers_en.url}">{escape(caregivers_en.title)}</a>' in english
+    assert caregivers_fr.url != caregivers_en.url
+
+
+def test_figures_count_done_and_promised_pledges_and_each_volunteer_once(client):
+    need = NeedFactory(quantity_wanted=30)
+    twice, once = VolunteerProfileFactory(), VolunteerProfileFactory()
+    Pledge.objects.create(volunteer=twice, need=need, quantity=2)
+    Pledge.objects.create(volunteer=twice, need=need, quantity=3, status="done")
+    Pledge.objects.create(volunteer=once, need=need, quantity=4, status="cancelled")
+    Pledge.objects.create(volunteer=None, need=need, quantity=5)  # the volunteer left the site
+    figures = client.get(need_url(need)).context["figures"]
+    assert (figures.pledged, figures.fulfilled, figures.volunteers) == (10, 3, 2)
+    assert figures.remaining == 20
 
 
 def test_an_exact_place_shows_its_address_and_a_rounded_one_only_its_town(client):
