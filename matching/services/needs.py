@@ -12,7 +12,6 @@ from matching.models import Need, NeedStatus
 from portal import page_cache, publication_memo
 from portal.i18n import in_language
 
-
 HIDDEN_STATUSES = [NeedStatus.DRAFT, NeedStatus.REVIEW]
 
 
