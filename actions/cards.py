@@ -6,7 +6,13 @@ that change without a publication, the number of completions and the "new this w
 both are in the key. So a list of cards costs one ``get_many`` when warm; the misses are
 rendered from ``actions/includes/action_card.html`` (their partners fetched in one query) and
 stored. DIRECTORY_CACHE_SECONDS sets how long (0: always rendered, as in tests).
+
+A list may give ``CardRow``s (the three values of the key, read without the page's hundred
+columns) instead of pages: the pages are then fetched for the misses only.
 """
+
+from dataclasses import dataclass
+from datetime import date
 
 from django.conf import settings
 from django.db.models import prefetch_related_objects
@@ -14,6 +20,8 @@ from django.template.loader import get_template
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from actions import weeks
+from actions.models import ActionPage
 from portal import fragments, page_cache
 
 CARD_TEMPLATE = "actions/includes/action_card.html"
@@ -21,6 +29,29 @@ CARD_TEMPLATE = "actions/includes/action_card.html"
 
 def ttl_seconds() -> int:
     return int(getattr(settings, "DIRECTORY_CACHE_SECONDS", 300))
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """What a card's key needs of an action."""
+
+    pk: int
+    times_done: int
+    published_week: date | None
+
+    @property
+    def is_new(self) -> bool:
+        return self.published_week == weeks.current_week_start()
+
+
+CARD_ROW_FIELDS = ("pk", "times_done", "published_week")
+
+
+def _pages_of(rows: list[CardRow]) -> list:
+    """The pages behind ``rows``, in order, with what a card shows (one query, plus the
+    partners); None for a page deleted since its row was read."""
+    pages = ActionPage.objects.filter(pk__in=[row.pk for row in rows]).for_cards().in_bulk()
+    return [pages.get(row.pk) for row in rows]
 
 
 def card_key(action, *, version: int, host: str, heading_level: int) -> str:
@@ -38,9 +69,13 @@ def card_fragments(actions, *, request, heading_level: int = 3) -> list[SafeStri
         return card_key(action, version=version, host=host, heading_level=heading_level)
 
     def render(missing: list) -> list[str]:
-        prefetch_related_objects(missing, "partners")
+        if isinstance(missing[0], CardRow):
+            missing = _pages_of(missing)
+        prefetch_related_objects([action for action in missing if action], "partners")
         template = get_template(CARD_TEMPLATE)
         context = {"request": request, "heading_level": heading_level}
-        return [template.render({**context, "action": action}) for action in missing]
+        return [
+            template.render({**context, "action": action}) if action else "" for action in missing
+        ]
 
     return fragments.fragments(actions, key_for, render, ttl=ttl_seconds())

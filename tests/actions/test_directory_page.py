@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from actions.models import ActionPage
 from tests.actions.conftest import SEED_ACTIONS, requires_postgresql
 from tests.actions.factories import ActionPageFactory
 from tests.queries import per_request
@@ -14,7 +15,12 @@ pytestmark = pytest.mark.django_db
 
 
 def results(response) -> list[str]:
-    return [action.title for action in response.context["results"].object_list]
+    """The titles of the listed actions, in order (the page lists rows: pk, count, week)."""
+    rows = response.context["results"].object_list
+    titles = dict(
+        ActionPage.objects.filter(pk__in=[row.pk for row in rows]).values_list("pk", "title")
+    )
+    return [titles[row.pk] for row in rows]
 
 
 def facet_counts(response, name) -> dict[str, int]:
@@ -196,10 +202,26 @@ def test_queries_per_page_do_not_grow_with_the_results(client, directory_fr):
 
 def test_directory_page_query_count(client, django_assert_num_queries):
     client.get("/fr/actions/")  # warm the site root paths cache, as in production
-    with django_assert_num_queries(per_request(24)):
-        client.get("/fr/actions/", {"challenge": "sans-abri", "page": 1})
+    # The card cache is off in tests: the listed rows, then their pages for the cards.
     with django_assert_num_queries(per_request(25)):
+        client.get("/fr/actions/", {"challenge": "sans-abri", "page": 1})
+    with django_assert_num_queries(per_request(26)):
         client.get("/fr/actions/", {"challenge": "sans-abri", "q": "kits", "page": 1})
+
+
+def test_cached_cards_are_listed_without_reading_their_pages(client, settings):
+    """With the cards cached, the directory reads three narrow values per listed action."""
+    settings.DIRECTORY_CACHE_SECONDS = 300
+    with CaptureQueriesContext(connection) as cold:
+        first = client.get("/fr/actions/")
+    with CaptureQueriesContext(connection) as warm:
+        again = client.get("/fr/actions/")
+    assert again.content == first.content
+    cards_sql = [
+        query["sql"] for query in cold.captured_queries if "challenge_title" in query["sql"]
+    ]
+    assert cards_sql  # the cold run fetched the pages of its cards
+    assert not any("challenge_title" in query["sql"] for query in warm.captured_queries)
 
 
 def test_facet_counts_are_cached_until_a_page_is_published(
