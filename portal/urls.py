@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import site_files
+from portal import page_routes, site_files
 from portal.login_throttle import AdminLoginView
 
 urlpatterns = [
@@ -34,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("", include("volunteers.urls")),
     path("", include("sponsors.urls")),
     path("", include("matching.urls")),
+    # Wagtail's page view, its routes remembered per publication (portal.page_routes).
+    re_path(wagtail_urls.serve_pattern, page_routes.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -2,7 +2,6 @@
 portal.shell): a second page costs no query for the site, the menu or the footer, and a
 publication, a footer change or a moved page shows at the next request."""
 
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -15,15 +14,6 @@ from portal import publication_memo
 from portal.models import FooterLinks
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def memo_on(settings):
-    settings.PUBLICATION_MEMO_SECONDS = 300
-    publication_memo.clear()
-    cache.clear()
-    yield
-    publication_memo.clear()
 
 
 def nav(html: str) -> str:
