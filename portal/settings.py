@@ -295,7 +295,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "portal.static_storage.StaticFiles"
     },
 }
 if env("MEDIA_STORAGE") == "s3":
