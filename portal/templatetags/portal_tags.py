@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from portal import account_menu, shell
+from portal import account_menu, header, shell
 
 register = template.Library()
 
@@ -10,8 +10,17 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """Links to the current page in every language: its translation, else that home page
-    (portal.shell)."""
+    (portal.shell). Stand-ins for their addresses while the kept header is rendered."""
+    if context.get("header_stand_ins"):
+        return header.stand_in_links(context["request"], context.get("page"))
     return shell.language_links(context["request"], context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    """The site header (components/header.html), kept for visitors not signed in
+    (portal.header)."""
+    return header.header(context)
 
 
 @register.simple_tag(takes_context=True)

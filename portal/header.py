@@ -1,0 +1,49 @@
+"""The site header of visitors who are not signed in, rendered once per host, language, page and
+publication and kept in the process (``portal.publication_memo``): its menu, account link and
+labels are the same for every such visitor of a page. Only the language links' addresses differ
+from one request to the next (they keep the query string): the kept HTML holds a stand-in for
+each, put in per request. Signed-in users (their account menu carries a CSRF token) and the memo
+off (tests) render it each time."""
+
+from django.template.loader import get_template
+from django.utils.html import escape
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from portal import publication_memo, shell
+
+TEMPLATE = "components/header.html"
+STAND_IN = "\x00language-link:{code}\x00"  # a NUL never reaches a URL or a page title
+
+
+def stand_in_links(request, page) -> list[dict]:
+    """The language links with stand-ins for their addresses."""
+    return [
+        {**link, "url": STAND_IN.format(code=link["code"])}
+        for link in shell.language_links(request, page)
+    ]
+
+
+def header(context) -> SafeString:
+    request = context["request"]
+    template = get_template(TEMPLATE).template
+    if request.user.is_authenticated or publication_memo.ttl_seconds() <= 0:
+        return SafeString(template.render(context))
+    page = context.get("page")
+    match = request.resolver_match
+    key = (
+        "header",
+        request.get_host(),
+        get_language(),
+        getattr(page, "pk", None),
+        match.view_name if match else "",
+    )
+
+    def render() -> str:
+        with context.push(header_stand_ins=True):
+            return template.render(context)
+
+    html = publication_memo.remembered(key, render)
+    for link in shell.language_links(request, page):
+        html = html.replace(STAND_IN.format(code=link["code"]), escape(link["url"]))
+    return SafeString(html)
