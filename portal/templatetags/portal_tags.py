@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from portal import account_menu, header, shell
+from portal import account_menu, kept_layout, shell
 
 register = template.Library()
 
@@ -12,15 +12,21 @@ def language_links(context):
     """Links to the current page in every language: its translation, else that home page
     (portal.shell). Stand-ins for their addresses while the kept header is rendered."""
     if context.get("header_stand_ins"):
-        return header.stand_in_links(context["request"], context.get("page"))
+        return kept_layout.stand_in_links(context["request"], context.get("page"))
     return shell.language_links(context["request"], context.get("page"))
 
 
 @register.simple_tag(takes_context=True)
 def site_header(context):
     """The site header (components/header.html), kept for visitors not signed in
-    (portal.header)."""
-    return header.header(context)
+    (portal.kept_layout)."""
+    return kept_layout.header(context)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The site footer (components/footer.html), kept per language (portal.kept_layout)."""
+    return kept_layout.footer(context)
 
 
 @register.simple_tag(takes_context=True)

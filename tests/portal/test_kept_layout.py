@@ -1,4 +1,4 @@
-"""The header kept for visitors not signed in (portal.header): rendered once per page and
+"""The header kept for visitors not signed in (portal.kept_layout): rendered once per page and
 language, it still links each request's own address in the other language (query string kept
 and escaped), marks the page being read, and signed-in users get their own account menu."""
 
@@ -48,3 +48,11 @@ def test_a_signed_in_user_gets_their_account_menu_not_the_visitors(client, memo_
     client.logout()
     cache.clear()
     assert "Se connecter" in header(client.get("/fr/").content.decode())
+
+
+def test_the_kept_footer_is_in_each_pages_language(client, memo_on):
+    for _ in range(2):
+        french = client.get("/fr/").content.decode().split('<footer class="site-footer">')[1]
+        english = client.get("/en/").content.decode().split('<footer class="site-footer">')[1]
+        assert "API ouverte" in french and "Plan du site" in french
+        assert "Open API" in english and "API ouverte" not in english
