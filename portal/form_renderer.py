@@ -2,12 +2,33 @@
 their Jinja2 version (``django/forms/jinja2``), the same HTML several times faster than the
 template language (a select with its options was a third of the near-me page's time).
 
-The forms drawn on every request of the busiest pages (the near-me search, the directory's
-filters, the pledge form) set ``default_renderer = WIDGETS``; the admin and the other forms keep
-Django's renderer. Only Django's standard widgets are found here: a widget with a template of its
-own belongs on a form that keeps Django's renderer.
+One template of ours comes first (``portal/widgets_jinja2``): the select writes its options in
+its own loop, where Django's includes a template per option (a Jinja2 context built for each).
+It draws the option exactly as ``select_option.html`` does, so it serves only selects whose
+options keep Django's template: those of the forms that use this renderer.
+
+Forms drawn on every request of the busiest pages (the near-me search) set
+``default_renderer = WIDGETS``; the admin and the other forms keep Django's renderer. Only
+Django's standard widgets are found here: a widget with a template of its own belongs on a form
+that keeps Django's renderer.
 """
 
-from django.forms.renderers import Jinja2
+from pathlib import Path
 
-WIDGETS = Jinja2()
+import django.forms
+from django.forms.renderers import Jinja2
+from django.utils.functional import cached_property
+
+OURS = Path(__file__).resolve().parent / "widgets_jinja2"
+DJANGOS = Path(django.forms.__file__).resolve().parent / "jinja2"
+
+
+class WidgetRenderer(Jinja2):
+    @cached_property
+    def engine(self):
+        return self.backend(
+            {"APP_DIRS": False, "DIRS": [OURS, DJANGOS], "NAME": "portalwidgets", "OPTIONS": {}}
+        )
+
+
+WIDGETS = WidgetRenderer()
