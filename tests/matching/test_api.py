@@ -52,7 +52,9 @@ def test_needs_near_a_point_are_sorted_with_every_documented_field(client, needs
     assert first["kind"] == "hospital"
     assert first["challenge"] == "soignants"
     assert (first["quantity_wanted"], first["quantity_remaining"]) == (30, 18)
-    assert first["url"].endswith(f"/fr/besoins/{needs_near_origin[0].pk}/")
+    assert [row["url"] for row in body["results"]] == [
+        f"http://testserver/fr/besoins/{need.pk}/" for need in needs_near_origin
+    ]
     expected = great_circle(ORIGIN, (first["lat"], first["lon"])).km
     assert math.isclose(first["distance_km"], expected, rel_tol=1e-3, abs_tol=5e-4)
 
