@@ -444,11 +444,13 @@ async def run(args, context: dict) -> int:
         f"| mixed, all routes | | {mixed_rps:,.0f} | | | "
         f"{mixed_rps / ceiling_rps:.0%} (>= {MIXED_SHARE_GOAL:.0%}) | | |"
     )
-    print_acceptance(alone, mixed_rps, ceiling_rps, args.seconds, errors)
+    print_acceptance(alone, mixed_rps, ceiling_rps, args, errors)
     return errors
 
 
-def print_acceptance(alone: dict, mixed_rps: float, ceiling_rps: float, seconds: float, errors):
+def print_acceptance(alone: dict, mixed_rps: float, ceiling_rps: float, args, errors):
+    seconds = args.seconds
+
     def rps(name):
         return len(alone[name].latencies_ms) / seconds if name in alone else None
 
@@ -462,7 +464,8 @@ def print_acceptance(alone: dict, mixed_rps: float, ceiling_rps: float, seconds:
     if errors:
         missed.append(f"{errors} errors")
     print(f"\nacceptance (issue #14, shares of the ceiling): {'; '.join(missed) or 'meets'}")
-    if rps("home") is not None and rps("api_needs") is not None:
+    # Issue #9 measured the home page as production serves it: from the whole-page cache.
+    if args.page_cache and rps("home") is not None and rps("api_needs") is not None:
         print(
             f"acceptance (issue #9): home {rps('home'):,.0f} req/s (>= 300), near-me API "
             f"{rps('api_needs'):,.0f} req/s (>= 150), errors {errors} (0)"
