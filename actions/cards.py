@@ -33,7 +33,9 @@ def ttl_seconds() -> int:
 
 @dataclass(frozen=True)
 class CardRow:
-    """What a card's key needs of an action."""
+    """What a card's key needs of an action (``FIELDS``, read in this order)."""
+
+    FIELDS = ("pk", "times_done", "published_week")
 
     pk: int
     times_done: int
@@ -41,10 +43,7 @@ class CardRow:
 
     @property
     def is_new(self) -> bool:
-        return self.published_week == weeks.current_week_start()
-
-
-CARD_ROW_FIELDS = ("pk", "times_done", "published_week")
+        return weeks.is_current_week(self.published_week)
 
 
 def _pages_of(rows: list[CardRow]) -> list:

@@ -17,6 +17,11 @@ def current_week_start() -> datetime.date:
     return week_start(timezone.localdate())
 
 
+def is_current_week(monday: datetime.date | None) -> bool:
+    """Whether ``monday`` starts this week (the "new this week" badge)."""
+    return monday == current_week_start()
+
+
 def previous_week_start() -> datetime.date:
     """The Monday of the last complete week (the one the weekly digest covers)."""
     return current_week_start() - datetime.timedelta(weeks=1)

@@ -190,7 +190,7 @@ class ActionPage(Page):
     @property
     def is_new(self) -> bool:
         """Published in the current week (the "new this week" badge)."""
-        return self.published_week == weeks.current_week_start()
+        return weeks.is_current_week(self.published_week)
 
     def localized_partners(self):
         """The vouching partners as pages of this action's language."""

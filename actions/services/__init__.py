@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.backends import get_search_backend
 
-from actions import weeks
+from actions import cards, weeks
 from actions.models.action_page import ActionPage
 from actions.models.choices import ActionDuration, ActionMode, DirectorySort
 from challenges.models import ChallengePage, PartnerPage
@@ -239,7 +239,7 @@ class Directory:
         """The results as ``(pk, times_done, published_week)``, what a card's cache key needs
         (``actions.cards.CardRow``), in the same order as ``actions()``."""
         order = SORT_ORDERS[DirectorySort(self.filters.sort)]
-        return self.filtered().order_by(*order).values_list("pk", "times_done", "published_week")
+        return self.filtered().order_by(*order).values_list(*cards.CardRow.FIELDS)
 
     def facets(self) -> list[Facet]:
         """Each facet with its counts (see ``summary``)."""
