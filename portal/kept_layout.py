@@ -19,14 +19,6 @@ FOOTER = "components/footer.html"
 STAND_IN = "\x00language-link:{code}\x00"  # a NUL never reaches a URL or a page title
 
 
-def stand_in_links(request, page) -> list[dict]:
-    """The language links with stand-ins for their addresses."""
-    return [
-        {**link, "url": STAND_IN.format(code=link["code"])}
-        for link in shell.language_links(request, page)
-    ]
-
-
 def header(context) -> SafeString:
     request = context["request"]
     template = get_template(HEADER).template
@@ -42,12 +34,15 @@ def header(context) -> SafeString:
         match.view_name if match else "",
     )
 
+    links = shell.language_links(request, page)
+
     def render() -> str:
-        with context.push(header_stand_ins=True):
+        stand_ins = [{**link, "url": STAND_IN.format(code=link["code"])} for link in links]
+        with context.push(kept_language_links=stand_ins):  # read by {% language_links %}
             return template.render(context)
 
     html = publication_memo.remembered(key, render)
-    for link in shell.language_links(request, page):
+    for link in links:
         html = html.replace(STAND_IN.format(code=link["code"]), escape(link["url"]))
     return SafeString(html)
 

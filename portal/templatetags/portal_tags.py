@@ -11,8 +11,8 @@ register = template.Library()
 def language_links(context):
     """Links to the current page in every language: its translation, else that home page
     (portal.shell). Stand-ins for their addresses while the kept header is rendered."""
-    if context.get("header_stand_ins"):
-        return kept_layout.stand_in_links(context["request"], context.get("page"))
+    if "kept_language_links" in context:
+        return context["kept_language_links"]
     return shell.language_links(context["request"], context.get("page"))
 
 

@@ -3,6 +3,7 @@ language, it still links each request's own address in the other language (query
 and escaped), marks the page being read, and signed-in users get their own account menu."""
 
 from django.core.cache import cache
+from django.test.signals import template_rendered
 
 import pytest
 
@@ -56,3 +57,31 @@ def test_the_kept_footer_is_in_each_pages_language(client, memo_on):
         english = client.get("/en/").content.decode().split('<footer class="site-footer">')[1]
         assert "API ouverte" in french and "Plan du site" in french
         assert "Open API" in english and "API ouverte" not in english
+
+
+def rendered_templates(client, path: str) -> list[str]:
+    names = []
+
+    def record(sender, template, **kwargs):
+        names.append(template.name)
+
+    template_rendered.connect(record)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        template_rendered.disconnect(record)
+    return names
+
+
+def test_a_second_visit_renders_neither_the_header_nor_the_footer(client, memo_on):
+    first = rendered_templates(client, "/fr/pres-de-chez-moi/")
+    second = rendered_templates(client, "/fr/pres-de-chez-moi/")
+    layout = {"components/header.html", "components/footer.html"}
+    assert layout <= set(first)
+    assert not layout & set(second)
+
+
+def test_signed_in_users_headers_are_rendered_each_time(client, memo_on):
+    client.force_login(UserFactory())
+    rendered_templates(client, "/fr/")
+    assert "components/header.html" in rendered_templates(client, "/fr/")
