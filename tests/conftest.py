@@ -55,6 +55,18 @@ def _clear_cache():
 
 
 @pytest.fixture
+def memo_on(settings):
+    """Values kept per process and publication (portal.publication_memo), as in production:
+    the tests run with the memo off."""
+    from portal import publication_memo
+
+    settings.PUBLICATION_MEMO_SECONDS = 300
+    publication_memo.clear()
+    yield
+    publication_memo.clear()
+
+
+@pytest.fixture
 def fr(db):
     return Locale.objects.get(language_code="fr")
 

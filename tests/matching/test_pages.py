@@ -165,10 +165,14 @@ def test_a_need_page_shows_quantities_and_counts_volunteers_without_naming_them(
     assert profile.user.username not in html and profile.user.email not in html
 
 
+@pytest.mark.parametrize("memo", [False, True])
 def test_a_need_page_links_its_challenge_in_the_readers_language(
-    client, caregivers_fr, caregivers_en
+    client, caregivers_fr, caregivers_en, memo, request
 ):
-    """The need stores its partner's French page; English readers get the English one."""
+    """The need stores its partner's French page; English readers get the English one, also
+    when the link is kept per publication (production)."""
+    if memo:
+        request.getfixturevalue("memo_on")
     need = NeedFactory(challenge=caregivers_fr)
     french = client.get(need_url(need, "fr")).content.decode()
     english = client.get(need_url(need, "en")).content.decode()
@@ -242,22 +246,26 @@ def test_an_impossible_pledge_is_explained_beside_the_field(client, quantity, me
     assert not Pledge.objects.filter(need=need).exists()
 
 
-@pytest.mark.parametrize(
-    ("language", "everywhere", "caregivers"),
-    [("fr", "Tous les lieux", "soignants"), ("en", "All places", "caregivers")],
-)
-def test_the_search_form_shows_back_what_was_chosen_in_the_readers_language(
-    client, language, everywhere, caregivers
-):
+@pytest.mark.parametrize("memo", [False, True])
+def test_the_search_form_shows_back_what_was_chosen_in_the_readers_language(client, memo, request):
     """The form's widgets are drawn by the Jinja2 renderer: same names, ids, chosen options
-    and translated labels as Django's."""
-    response = client.get(
-        near_me_url(language), {"q": "75011", "radius_km": 50, "kind": "", "challenge": caregivers}
-    )
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert 'name="radius_km" id="id_radius_km"' in html
-    assert '<option value="50" selected>50 km</option>' in html
-    assert f'<option value="{caregivers}" selected>' in html
-    assert f'<option value="" selected>{everywhere}</option>' in html
-    assert 'value="75011"' in html and 'aria-describedby="id_q_help"' in html
+    and translated labels as Django's; the challenge choices, kept per publication in
+    production, are each language's."""
+    if memo:
+        request.getfixturevalue("memo_on")
+    for language, everywhere, caregivers, other in [
+        ("fr", "Tous les lieux", "soignants", "caregivers"),
+        ("en", "All places", "caregivers", "soignants"),
+    ]:
+        response = client.get(
+            near_me_url(language),
+            {"q": "75011", "radius_km": 50, "kind": "", "challenge": caregivers},
+        )
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert 'name="radius_km" id="id_radius_km"' in html
+        assert '<option value="50" selected>50 km</option>' in html
+        assert f'<option value="{caregivers}" selected>' in html
+        assert f'<option value="{other}"' not in html
+        assert f'<option value="" selected>{everywhere}</option>' in html
+        assert 'value="75011"' in html and 'aria-describedby="id_q_help"' in html
