@@ -1,7 +1,10 @@
 """Forms of the matching pages: the volunteer's search, the pledge and a need's report."""
 
+from functools import cache
+
 from django import forms
 from django.core.validators import MaxValueValidator
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from matching import geo, services
@@ -13,6 +16,22 @@ RADIUS_CHOICES = [(km, f"{km} km") for km in (5, 10, 20, 50, 100, 200)]
 DEFAULT_RADIUS_KM = 20
 PAGE_SIZE = 20
 MAX_PAGES = services.MAX_LIMIT // PAGE_SIZE
+
+
+@cache
+def _fixed_choices(language_code: str) -> dict:
+    """The search's fixed choices translated once per language: as lazy texts they cost a
+    translation each on every search (a fifth of drawing the form)."""
+    with translation.override(language_code):
+        return {
+            "challenge": ("", str(_("Tous les défis"))),
+            "kind": [
+                (value, str(label)) for value, label in NearMeForm.base_fields["kind"].choices
+            ],
+            "skill": [
+                (value, str(label)) for value, label in NearMeForm.base_fields["skill"].choices
+            ],
+        }
 
 
 class NearMeForm(forms.Form):
@@ -65,7 +84,10 @@ class NearMeForm(forms.Form):
                 (page.slug, page.title) for page in services.challenges_for_language(language_code)
             ],
         )
-        self.fields["challenge"].choices = [("", _("Tous les défis")), *choices]
+        fixed = _fixed_choices(language_code)
+        self.fields["challenge"].choices = [fixed["challenge"], *choices]
+        self.fields["kind"].choices = fixed["kind"]
+        self.fields["skill"].choices = fixed["skill"]
         self.challenge_slugs = {slug for slug, _title in choices}
         self.point = None
         self.origin_label = ""
@@ -132,7 +154,7 @@ class NearMeForm(forms.Form):
 
 def describe(form: forms.Form, errors=None) -> None:
     """Each input is described by its help text and, once shown, its error message (the ids
-    of components/form_field.html; radio groups carry them on their fieldset)."""
+    the form_field tag writes, portal_forms; radio groups carry them on their fieldset)."""
     for bound in form:
         ids = [f"{bound.auto_id}_helptext"] if bound.help_text else []
         if errors and bound.name in errors:
