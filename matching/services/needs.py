@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from challenges.models import ChallengePage
@@ -23,13 +24,15 @@ def public_needs() -> QuerySet[Need]:
 
 
 def public_need(pk: int) -> Need | None:
-    """One need the public may see, with its place and partner; None if there is none. Its
-    challenge is not joined (a page's hundred columns made the query cost more to write than
-    to run): its page reads it from ``challenge_link``."""
+    """One need the public may see, with its place and its partner's name (``partner_title``,
+    "" without a partner); None if there is none. Neither the partner's nor the challenge's page
+    is joined (a page's hundred columns made the query cost more to write than to run): the
+    need's page reads its challenge from ``challenge_link``."""
     try:
         return (
             Need.objects.exclude(status__in=HIDDEN_STATUSES)
-            .select_related("place", "place__partner")
+            .select_related("place")
+            .annotate(partner_title=Coalesce(F("place__partner__title"), Value("")))
             .get(pk=pk)
         )
     except Need.DoesNotExist:

@@ -18,8 +18,8 @@ from matching.models import (
     Pledge,
     VolunteerProfile,
 )
-from tests.factories import UserFactory
-from tests.matching.factories import NeedFactory, VolunteerProfileFactory
+from tests.factories import PartnerPageFactory, UserFactory
+from tests.matching.factories import NeedFactory, PlaceFactory, VolunteerProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +238,12 @@ def test_the_pledge_service_refuses_a_paused_need():
     with pytest.raises(services.PledgeError):
         services.pledge(volunteer=VolunteerProfileFactory(), need_id=need.pk, quantity=1)
     assert not Pledge.objects.filter(need=need).exists()
+
+
+def test_the_page_names_the_partner_who_asks_and_nothing_for_a_need_without_one(client):
+    partner = PartnerPageFactory(title="Ferme des Quatre Vents & Cie")
+    with_partner = NeedFactory(place=PlaceFactory(partner=partner))
+    without = NeedFactory()
+    page = client.get(url("need_detail", with_partner)).content.decode()
+    assert "proposé par Ferme des Quatre Vents &amp; Cie" in page
+    assert "proposé par" not in client.get(url("need_detail", without)).content.decode()
