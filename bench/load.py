@@ -175,7 +175,7 @@ def prepare(args, env: dict) -> dict:
 def start_worker(env: dict) -> subprocess.Popen:
     """One Celery worker process (production runs them on other machines: here it shares the
     server's two cores, so its work counts against the routes' throughput)."""
-    command = [PYTHON, "-m", "celery", "-A", "portal", "worker", "--pool=solo"]
+    command = [PYTHON, "-m", "celery", "--quiet", "-A", "portal", "worker", "--pool=solo"]
     command += ["--loglevel=WARNING", "--without-gossip", "--without-mingle", "-n", "bench@%h"]
     return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
 
