@@ -13,22 +13,15 @@ Django's standard widgets are found here: a widget with a template of its own be
 that keeps Django's renderer.
 """
 
-from pathlib import Path
-
-import django.forms
 from django.forms.renderers import Jinja2
-from django.utils.functional import cached_property
 
-OURS = Path(__file__).resolve().parent / "widgets_jinja2"
-DJANGOS = Path(django.forms.__file__).resolve().parent / "jinja2"
+from portal import components
 
 
 class WidgetRenderer(Jinja2):
-    @cached_property
+    @property
     def engine(self):
-        return self.backend(
-            {"APP_DIRS": False, "DIRS": [OURS, DJANGOS], "NAME": "portalwidgets", "OPTIONS": {}}
-        )
+        return components.engine()  # the portal's one Jinja2 engine
 
 
 WIDGETS = WidgetRenderer()
