@@ -7,8 +7,9 @@ query string only selects what it shows (the directory's filters) opts in with
 when they succeed (200). The middleware, placed before the session, stores the
 finished response (headers of the inner middlewares included) under the request's host and path
 and serves it to the next visitor without a session, a CSRF token or a flash message — no routing,
-no query, no template. Any page published, unpublished or moved bumps a version number: every
-cached page is dropped at once. Counters on cached pages are at most PAGE_CACHE_SECONDS old.
+no query, no template. Any page published, unpublished or moved, and any view restriction saved
+or deleted, bumps a version number: every cached page is dropped at once. Counters on cached
+pages are at most PAGE_CACHE_SECONDS old.
 """
 
 import hashlib
@@ -19,7 +20,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from portal import versioned_cache
@@ -107,11 +108,12 @@ def invalidate_pages() -> None:
 @receiver(post_page_move, dispatch_uid="page_cache_on_move")
 @receiver(post_save, sender=Site, dispatch_uid="page_cache_on_site_change")
 @receiver(post_save, sender="portal.FooterLinks", dispatch_uid="page_cache_on_footer_change")
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="page_cache_on_restriction_saved")
 def _invalidate_on_page_change(sender, **kwargs):
     invalidate_pages()
 
 
 @receiver(post_delete, dispatch_uid="page_cache_on_page_delete")
 def _invalidate_on_page_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page | Site):
+    if isinstance(instance, Page | Site | PageViewRestriction):
         invalidate_pages()

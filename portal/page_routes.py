@@ -6,7 +6,8 @@ when a page is published, unpublished, moved or renamed, all of which bump
 ``page_cache.version()``: ``publication_memo`` keeps which page (its class and id) a path leads
 to, and each request reads that page afresh in one query, so what changes without a
 publication (completion counts) is never stale. Reads only (GET, HEAD); a form's POST routes
-as Wagtail does.
+as Wagtail does. On a site without view restrictions, Wagtail's check of them is spared
+(``portal.view_restrictions``).
 """
 
 from django.utils.translation import get_language
@@ -14,7 +15,7 @@ from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 
-from portal import publication_memo
+from portal import publication_memo, view_restrictions
 
 MEMO_METHODS = ("GET", "HEAD")
 
@@ -35,6 +36,7 @@ def _route(request, path):
         page = model.objects.get(pk=pk)
     except model.DoesNotExist:  # deleted since: the memo is dropped at the next request
         return None
+    view_restrictions.skip_check_when_unrestricted(page)
     return page, args, kwargs
 
 

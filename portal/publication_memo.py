@@ -2,10 +2,11 @@
 
 ``remembered(key, compute)`` keeps ``compute()``'s result in the process's memory under ``key``
 and the whole-page cache's version (``page_cache.version()``, bumped by any publication,
-unpublication, slug change, move or deletion of a page and by saving a site or the footer's
-setting): every process drops its values at the first request after a change.
-``PUBLICATION_MEMO_SECONDS`` bounds their age anyway (0: computed each time, as in tests). Keep
-only plain values shared by every visitor (titles, URLs, ids), never anything of a person.
+unpublication, slug change, move or deletion of a page, by saving a site or the footer's
+setting and by saving or deleting a view restriction): every process drops its values at the
+first request after a change. ``PUBLICATION_MEMO_SECONDS`` bounds their age anyway (0: computed
+each time, as in tests). Keep only plain values shared by every visitor (titles, URLs, ids),
+never anything of a person.
 """
 
 import time

@@ -34,7 +34,7 @@ from actions import cards, weeks
 from actions.models.action_page import ActionPage
 from actions.models.choices import ActionDuration, ActionMode, DirectorySort
 from challenges.models import ChallengePage, PartnerPage
-from portal import page_cache
+from portal import page_cache, view_restrictions
 
 PER_PAGE = 12
 VOUCHING = ActionPage.partners.through
@@ -151,7 +151,7 @@ def read_directory_options(locale_id: int) -> DirectoryOptions:
 
 def published_actions(locale_id: int):
     """Every action a visitor may see in a language: live, not behind a view restriction."""
-    return ActionPage.objects.live().public().filter(locale_id=locale_id)
+    return view_restrictions.public(ActionPage.objects.live()).filter(locale_id=locale_id)
 
 
 def search_matches(query: str):

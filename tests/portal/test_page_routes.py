@@ -6,23 +6,11 @@ once."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Site
-
 import pytest
 
 from actions.models import ActionPage
-from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def standard_page(db):
-    home = Site.objects.get(is_default_site=True).root_page
-    page = StandardPage(title="Une page de passage", slug="page-de-passage")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def page_queries(client, path: str) -> tuple[int, list[str]]:
