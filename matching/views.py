@@ -132,8 +132,8 @@ def _own_profile(user) -> VolunteerProfile | None:
     return VolunteerProfile.objects.filter(user=user).first()
 
 
-def _pledge_form(user, need, data=None, *, figures=None) -> PledgeForm:
-    profile = _own_profile(user)
+def _pledge_form(user, need, data=None, *, figures=None, profile=None) -> PledgeForm:
+    profile = profile or _own_profile(user)
     figures = figures or services.need_figures(need)
     return PledgeForm(
         data,
@@ -169,7 +169,8 @@ def pledge(request, pk: int):
     """A signed-in volunteer pledges a quantity and chooses what the partner may know of them;
     errors come back beside the fields (400), too many pledges in an hour answer 429."""
     need = _need_or_404(pk)
-    form = _pledge_form(request.user, need, request.POST)
+    own_profile = _own_profile(request.user)
+    form = _pledge_form(request.user, need, request.POST, profile=own_profile)
     if not ratelimit.allow(
         "pledge", str(request.user.pk), limit=PLEDGE_LIMIT, window_s=PLEDGE_WINDOW_S
     ):
@@ -181,7 +182,7 @@ def pledge(request, pk: int):
         return need_detail(request, pk, form=form, status=429)
     if not form.is_valid():
         return need_detail(request, pk, form=form, status=400)
-    profile = services.profile_for(request.user, language=get_language())
+    profile = own_profile or services.profile_for(request.user, language=get_language())
     try:
         made = services.pledge(
             volunteer=profile,

@@ -123,11 +123,10 @@ def _send_all(messages: list[notify.Email]) -> int:
 
 def send_pledge_notification(pledge_id: int) -> int:
     """Tell the members of the need's partner about a new pledge; returns emails sent."""
-    pledge = (
-        Pledge.objects.select_related("need__place__partner", "volunteer__user")
-        .filter(pk=pledge_id)
-        .first()
-    )
+    found = Pledge.objects.select_related("need__place__partner", "volunteer__user").filter(
+        pk=pledge_id
+    )[:1]  # no sort: the filter is on the primary key
+    pledge = next(iter(found), None)
     if pledge is None:
         return 0
     partner = pledge.need.place.partner

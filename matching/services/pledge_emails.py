@@ -48,12 +48,15 @@ def message(pledge: Pledge, kind: str) -> notify.Email:
 
 
 def _pledge(pledge_id: int) -> Pledge | None:
-    return (
-        Pledge.objects.select_related("need__place__partner", "volunteer__user")
-        .filter(pk=pledge_id, volunteer__isnull=False)
-        .exclude(volunteer__user__email="")
-        .first()
-    )
+    """The pledge with what its emails show, if its volunteer has an email (one query, no
+    sort: the filter is on the primary key)."""
+    found = Pledge.objects.select_related("need__place__partner", "volunteer__user").filter(
+        pk=pledge_id
+    )[:1]
+    pledge = next(iter(found), None)
+    if pledge is None or pledge.volunteer is None or not pledge.volunteer.user.email:
+        return None
+    return pledge
 
 
 def _send_once(pledge: Pledge, kind: str) -> int:

@@ -192,6 +192,22 @@ def test_a_pledge_is_confirmed_by_email_once(
     assert len(volunteer_mail()) == 1
 
 
+def test_an_account_without_an_email_gets_no_confirmation(
+    client, need, django_capture_on_commit_callbacks
+):
+    user = UserFactory(username="sans-email", email="")
+    client.force_login(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("pledge", pk=need.pk), {"quantity": 2, "contact_channel": "none"}
+        )
+    assert response.status_code == 302
+    pledge = Pledge.objects.get(need=need, volunteer__user=user)
+    assert pledge_emails.send_confirmation(pledge.pk) == 0
+    assert not PledgeEmail.objects.filter(pledge=pledge).exists()
+    assert all(message.to != [""] for message in mail.outbox)
+
+
 def test_the_confirmation_email_is_in_the_volunteers_language(
     client, need, django_capture_on_commit_callbacks
 ):
