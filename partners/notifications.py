@@ -27,6 +27,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from challenges.models import PartnerPage
+from matching import services as matching_services
 from matching.models import Need, NeedStatus, Pledge
 from partners import pledge_contact
 from partners.models import DailySummaryLog, PartnerInvitation, PartnerMember
@@ -123,10 +124,7 @@ def _send_all(messages: list[notify.Email]) -> int:
 
 def send_pledge_notification(pledge_id: int) -> int:
     """Tell the members of the need's partner about a new pledge; returns emails sent."""
-    found = Pledge.objects.select_related("need__place__partner", "volunteer__user").filter(
-        pk=pledge_id
-    )[:1]  # no sort: the filter is on the primary key
-    pledge = next(iter(found), None)
+    pledge = matching_services.pledge_for_emails(pledge_id)
     if pledge is None:
         return 0
     partner = pledge.need.place.partner

@@ -28,6 +28,7 @@ from matching.services.pledging import (
     complete_pledge,
     pledge,
     pledge_completed,
+    pledge_for_emails,
     recount_need,
 )
 from matching.services.publishing import approve, needs_review, publish
@@ -48,6 +49,7 @@ __all__ = [
     "challenges_for_language",
     "complete_pledge",
     "pledge_completed",
+    "pledge_for_emails",
     "expire_stale_needs",
     "geocode_place",
     "geocode_profile",

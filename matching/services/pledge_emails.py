@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from matching.models import NeedStatus, Pledge, PledgeEmail, PledgeEmailKind, PledgeStatus
 from matching.services.pledge_follow_up import follow_up
+from matching.services.pledging import pledge_for_emails
 from portal import notify
 from portal.i18n import absolute_reverse
 
@@ -48,12 +49,8 @@ def message(pledge: Pledge, kind: str) -> notify.Email:
 
 
 def _pledge(pledge_id: int) -> Pledge | None:
-    """The pledge with what its emails show, if its volunteer has an email (one query, no
-    sort: the filter is on the primary key)."""
-    found = Pledge.objects.select_related("need__place__partner", "volunteer__user").filter(
-        pk=pledge_id
-    )[:1]
-    pledge = next(iter(found), None)
+    """The pledge, if its volunteer has an email to write to."""
+    pledge = pledge_for_emails(pledge_id)
     if pledge is None or pledge.volunteer is None or not pledge.volunteer.user.email:
         return None
     return pledge

@@ -82,6 +82,15 @@ def pledge(
     )
 
 
+def pledge_for_emails(pledge_id: int) -> Pledge | None:
+    """A pledge with its need, place, partner and volunteer, as the emails about it read them
+    (one query; no sort, the filter is on the primary key)."""
+    found = Pledge.objects.select_related("need__place__partner", "volunteer__user").filter(
+        pk=pledge_id
+    )[:1]
+    return next(iter(found), None)
+
+
 @transaction.atomic
 def complete_pledge(*, pledge_id: int) -> Pledge:
     """The partner confirms a pledge was done; the need is fulfilled once all is done."""
