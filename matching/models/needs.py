@@ -13,12 +13,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from matching.models.choices import NeedStatus, PlaceKind, Skill, Urgency
 from matching.models.places import Place
+from portal.choice_labels import ChoiceLabels
 from portal.plurals import agreeing
 
 COUNTERS = ("quantity_pledged", "quantity_fulfilled")
 
 
-class Need(models.Model):
+class Need(ChoiceLabels, models.Model):
     place = models.ForeignKey(
         Place, verbose_name=_("lieu"), on_delete=models.PROTECT, related_name="needs"
     )

@@ -8,12 +8,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from matching import geo
 from matching.models.choices import GeocodingStatus, PlaceKind, PublicPrecision
+from portal.choice_labels import ChoiceLabels
 
 LATITUDE_VALIDATORS = [MinValueValidator(-90.0), MaxValueValidator(90.0)]
 LONGITUDE_VALIDATORS = [MinValueValidator(-180.0), MaxValueValidator(180.0)]
 
 
-class Place(models.Model):
+class Place(ChoiceLabels, models.Model):
     partner = models.ForeignKey(
         "challenges.PartnerPage",
         verbose_name=_("partenaire"),

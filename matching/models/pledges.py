@@ -11,9 +11,10 @@ from wagtail.admin.panels import FieldPanel
 from matching.models.choices import ContactChannel, PledgeStatus
 from matching.models.needs import Need
 from matching.models.volunteers import VolunteerProfile
+from portal.choice_labels import ChoiceLabels
 
 
-class Pledge(models.Model):
+class Pledge(ChoiceLabels, models.Model):
     # Null once the volunteer deleted their account: the pledge stays, anonymous, so the
     # need's counters and the impact figures do not change.
     volunteer = models.ForeignKey(
