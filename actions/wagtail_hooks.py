@@ -21,7 +21,7 @@ def hide_other_partners_drafts_in_chooser(pages, request):
 def add_actions_to_challenge_page(page, request, context):
     context["new_actions"] = services.new_actions_for_challenge(page)
     context["recommended_actions"] = services.actions_for_challenge(page, include_new=False)
-    context["action_directory"] = services.directory_index(page.locale_id)
+    context["action_directory_url"] = services.directory_url(page.locale_id, request)
 
 
 class DigestSubscriptionViewSet(SnippetViewSet):

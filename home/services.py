@@ -58,23 +58,34 @@ def refresh_impact_counters(site: Site) -> dict[str, Counter]:
     return counters
 
 
+# The columns the home page's cards read (a card's ``{% pageurl %}`` reads ``url_path``): the
+# page models are wide (stream fields, settings), and compiling and loading every column of
+# each of them was most of the home page's time.
+CHALLENGE_CARD_FIELDS = ("title", "url_path", "summary", "image")
+STORY_CARD_FIELDS = ("title", "url_path", "summary", "image")
+PARTNER_LOGO_FIELDS = ("title", "url_path", "logo")
+
+
 def home_page_sections(page, request) -> dict:
     locale_id = page.locale_id
     return {
         "challenges": ChallengePage.objects.live()
         .filter(locale_id=locale_id)
         .select_related("image")
+        .only(*CHALLENGE_CARD_FIELDS)
         .order_by("path"),
         "stories": StoryPage.objects.live()
         .filter(locale_id=locale_id)
         .select_related("image")
+        .only(*STORY_CARD_FIELDS)
         .order_by("-date")[:3],
         "partners": PartnerPage.objects.live()
         .filter(locale_id=locale_id)
         .exclude(logo=None)
         .select_related("logo")
+        .only(*PARTNER_LOGO_FIELDS)
         .order_by("title"),
         "counters": impact_counters(Site.find_for_request(request) or page.get_site()),
         "new_actions": action_services.new_this_week(locale_id=locale_id, limit=3),
-        "action_directory": action_services.directory_index(locale_id),
+        "action_directory_url": action_services.directory_url(locale_id, request),
     }

@@ -42,5 +42,18 @@ def remembered(key: Hashable, compute: Callable[[], object]):
     return value
 
 
+def page_url(name: str, locale_id: int, request, find: Callable[[], object]) -> str | None:
+    """The URL of the page ``find()`` returns for a language (None without one), as
+    ``request`` sees it: looked up once per publication, language and host."""
+
+    def compute():
+        page = find()
+        return None if page is None else page.get_url(request=request)
+
+    if request is None:
+        return compute()
+    return remembered((name, locale_id, request.get_host()), compute)
+
+
 def clear() -> None:
     _entries.clear()

@@ -34,7 +34,7 @@ from actions import cards, weeks
 from actions.models.action_page import ActionPage
 from actions.models.choices import ActionDuration, ActionMode, DirectorySort
 from challenges.models import ChallengePage, PartnerPage
-from portal import page_cache, view_restrictions
+from portal import page_cache, publication_memo, view_restrictions
 
 PER_PAGE = 12
 VOUCHING = ActionPage.partners.through
@@ -424,6 +424,14 @@ def directory_index(locale_id: int):
     """
     index_model = apps.get_model("actions", "ActionIndexPage")
     return index_model.objects.live().filter(locale_id=locale_id).first()
+
+
+def directory_url(locale_id: int, request) -> str | None:
+    """The URL of the directory of a language, or None: read once per process and
+    publication (``portal.publication_memo``), as the menus are."""
+    return publication_memo.page_url(
+        "action-directory", locale_id, request, lambda: directory_index(locale_id)
+    )
 
 
 def record_action_done(action, *, times: int = 1) -> None:

@@ -14,11 +14,26 @@ class TierGroup:
     sponsors: list
 
 
+# What the sponsors' lists read of each sponsor (its link, logo and tier): a sponsor page is
+# wide (colours, message, codes), and compiling and loading its every column cost the most.
+LISTED_FIELDS = (
+    "title",
+    "url_path",
+    "logo",
+    "tier__translation_key",
+    "tier__locale",
+    "tier__name",
+    "tier__amount_eur",
+    "tier__order",
+)
+
+
 def live_sponsors(locale_id: int) -> QuerySet:
     return (
         SponsorPage.objects.live()
         .filter(locale_id=locale_id)
         .select_related("logo", "tier")
+        .only(*LISTED_FIELDS)
         .order_by("title")
     )
 
@@ -32,8 +47,16 @@ def sponsors_by_tier(locale_id: int, *, parent=None) -> list[TierGroup]:
     sponsors = live_sponsors(locale_id)
     if parent is not None:
         sponsors = sponsors.child_of(parent)
+    sponsors = list(sponsors)
+    # A tier of the page's language is its own translation there: only the others are read.
+    foreign_keys = {s.tier.translation_key for s in sponsors if s.tier.locale_id != locale_id}
     local_tiers = {
-        tier.translation_key: tier for tier in SponsorTier.objects.filter(locale_id=locale_id)
+        tier.translation_key: tier
+        for tier in (
+            SponsorTier.objects.filter(locale_id=locale_id, translation_key__in=foreign_keys)
+            if foreign_keys
+            else ()
+        )
     }
     groups: dict = {}
     for sponsor in sponsors:

@@ -17,7 +17,7 @@ from tests.queries import per_request
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-HOME_QUERIES = 23  # with the sponsors by tier and the footer's links (2)
+HOME_QUERIES = 22  # with the sponsors by tier and the footer's links (2)
 CHALLENGE_QUERIES = 26  # with the challenge's sponsors and the footer's links (2)
 
 

@@ -76,3 +76,24 @@ def test_the_memo_keeps_a_value_only_until_the_next_publication(memo_on):
     home = Site.objects.get(is_default_site=True).root_page.specific
     home.save_revision().publish()
     assert publication_memo.remembered("k", lambda: calls.append(1) or len(calls)) == 2
+
+
+def test_a_page_url_is_kept_per_host_and_language(memo_on, rf):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    finds = []
+
+    def find():
+        finds.append(1)
+        return home
+
+    def url(host: str, locale_id: int) -> str | None:
+        return publication_memo.page_url("home", locale_id, rf.get("/", HTTP_HOST=host), find)
+
+    first = url("localhost", home.locale_id)
+    assert first == home.get_url(request=rf.get("/", HTTP_HOST="localhost"))
+    assert url("localhost", home.locale_id) == first
+    assert len(finds) == 1
+    url("testserver", home.locale_id)
+    url("localhost", home.locale_id + 1)
+    assert len(finds) == 3
+    assert publication_memo.page_url("home", home.locale_id, None, lambda: None) is None
