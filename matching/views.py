@@ -127,17 +127,25 @@ def _need_or_404(pk: int):
 
 
 def _own_profile(user) -> VolunteerProfile | None:
+    """What the pledge form and the pledge read of the user's profile (their phone)."""
     if not user.is_authenticated:
         return None
-    return VolunteerProfile.objects.filter(user=user).first()
+    found = VolunteerProfile.objects.filter(user=user).only("user_id", "phone")[:1]
+    profile = next(iter(found), None)
+    if profile is not None:
+        profile.user = user  # already read (its email, for the contact check): not twice
+    return profile
 
 
-def _pledge_form(user, need, data=None, *, figures=None, profile=None) -> PledgeForm:
-    profile = profile or _own_profile(user)
-    figures = figures or services.need_figures(need)
+def _pledge_form(user, need, data=None, *, figures=None, remaining=None, profile=...) -> PledgeForm:
+    """``remaining``: what is left to promise, else read from ``figures`` (or the need's
+    pledges); ``profile``: the user's own when already read (None: they have none)."""
+    profile = _own_profile(user) if profile is ... else profile
+    if remaining is None:
+        remaining = (figures or services.need_figures(need)).remaining
     return PledgeForm(
         data,
-        remaining=max(1, figures.remaining),
+        remaining=max(1, remaining),
         has_phone=bool(profile and profile.phone),
         has_email=bool(getattr(user, "email", "")),
     )
@@ -168,9 +176,17 @@ def need_detail(request, pk: int, *, form=None, report_form=None, status=200):
 def pledge(request, pk: int):
     """A signed-in volunteer pledges a quantity and chooses what the partner may know of them;
     errors come back beside the fields (400), too many pledges in an hour answer 429."""
-    need = _need_or_404(pk)
+    need = services.need_to_pledge(pk)  # what the form reads of it, not the page's columns
+    if need is None:
+        raise Http404(_("Ce besoin n'existe pas."))
     own_profile = _own_profile(request.user)
-    form = _pledge_form(request.user, need, request.POST, profile=own_profile)
+    form = _pledge_form(
+        request.user,
+        need,
+        request.POST,
+        remaining=need.quantity_remaining,  # the need's counter, which the pledge checks
+        profile=own_profile,
+    )
     if not ratelimit.allow(
         "pledge", str(request.user.pk), limit=PLEDGE_LIMIT, window_s=PLEDGE_WINDOW_S
     ):

@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import Upper
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -83,20 +84,21 @@ def _to_members(
     subject,
     subject_params: dict | Callable[[], dict],
     build: Callable[[str], dict],
+    language_of: Callable[[PartnerMember], str] = member_language,
 ) -> list[notify.Email]:
-    """One message per member, in the member's language (see portal.notify):
+    """One message per member, in the member's language (``language_of``, see portal.notify):
     ``build(language)`` gives the template's context, to which the member and the partner's
-    page are added."""
+    page are added (the page looked up once per language)."""
+    partner_in: dict[str, PartnerPage] = {}
 
     def context(member: PartnerMember, language: str) -> dict:
-        return build(language) | {
-            "member": member,
-            "partner": partner_for_language(partner, language),
-        }
+        if language not in partner_in:
+            partner_in[language] = partner_for_language(partner, language)
+        return build(language) | {"member": member, "partner": partner_in[language]}
 
     messages = []
     for member in members:
-        language = member_language(member)
+        language = language_of(member)
         messages.append(
             notify.message(
                 to=member.user.email,
@@ -124,12 +126,16 @@ def _send_all(messages: list[notify.Email]) -> int:
 
 def send_pledge_notification(pledge_id: int) -> int:
     """Tell the members of the need's partner about a new pledge; returns emails sent."""
-    pledge = matching_services.pledge_for_emails(pledge_id)
+    pledge = matching_services.pledge_for_emails(pledge_id, to_partner=True)
     if pledge is None:
         return 0
-    partner = pledge.need.place.partner
-    if partner is None or not has_account(partner):
+    partner_id = pledge.need.place.partner_id
+    members = list(_members(partner_id)) if partner_id is not None else []
+    if not members:  # no partner, or nobody to read its emails
         return _send_all([_to_editors(pledge)])
+    notified = [member for member in members if member.notify_pledges]
+    if not notified:
+        return 0
 
     def build(language: str) -> dict:
         return {
@@ -141,30 +147,70 @@ def send_pledge_notification(pledge_id: int) -> int:
             "url": need_pledges_url(pledge.need_id, language),
         }
 
-    members = recipients(partner, preference="notify_pledges")
+    languages = _invited_languages(notified)
     messages = _to_members(
-        members,
-        partner,
+        notified,
+        _partner_page(partner_id),
         template="partners/email/pledge.txt",
         subject=_("Nouvel engagement pour « %(title)s »"),
         subject_params={"title": pledge.need.title},
         build=build,
+        language_of=lambda member: languages[member.pk] or settings.LANGUAGE_CODE,
     )
     return _send_all(messages)
 
 
-def has_account(partner: PartnerPage) -> bool:
-    """Whether anyone can read the partner's emails (an active member with an email)."""
+# Who can read a partner's emails, in one query (built once per process): its active members
+# with an email, each with ``notify_pledges`` (recipients' preference).
+_MEMBERS = (
+    PartnerMember.objects.filter(user__is_active=True)
+    .exclude(user__email="")
+    .select_related("user")
+    .only("partner_id", "notify_pledges", "user__email")
+    .order_by("pk")
+)
+
+
+def _members(partner_id: int) -> QuerySet[PartnerMember]:
+    return _MEMBERS.filter(partner_id=partner_id)
+
+
+def _invited_languages(members: list[PartnerMember]) -> dict[int, str | None]:
+    """member_language of each member in one query: member pk -> the language of their latest
+    accepted invitation (None without one)."""
+    invitations = (
+        PartnerInvitation.objects.annotate(email_upper=Upper("email"))
+        .filter(
+            partner_id=OuterRef("partner_id"),
+            email_upper=Upper(OuterRef("user__email")),
+            accepted_at__isnull=False,
+        )
+        .order_by("-accepted_at")
+        .values("language")[:1]
+    )
+    return dict(
+        PartnerMember.objects.filter(pk__in=[member.pk for member in members])
+        .annotate(invited_language=Subquery(invitations))
+        .values_list("pk", "invited_language")
+    )
+
+
+def _partner_page(partner_id: int) -> PartnerPage:
+    """What the pledge email reads of the partner's page (its name), and what finds it in
+    another language (portal.i18n.in_language)."""
     return (
-        PartnerMember.objects.filter(partner=partner, user__is_active=True)
-        .exclude(user__email="")
-        .exists()
+        PartnerPage.objects.select_related("locale")
+        .only("title", "translation_key", "locale__language_code")
+        .get(pk=partner_id)
     )
 
 
 def _to_editors(pledge: Pledge) -> notify.Email:
     """A pledge for a place without a partner account goes to the editors' inbox (STAFF_EMAIL),
-    in the site's language: someone passes it on, nobody is left waiting."""
+    in the site's language: someone passes it on, nobody is left waiting. ``pledge`` comes
+    from pledge_for_emails without the partner's page: its name is ``partner_title``."""
+    place = pledge.need.place
+    partner = {"title": pledge.partner_title} if place.partner_id is not None else None
     return notify.to_staff(
         subject=_("Engagement à transmettre : « %(title)s »"),
         subject_params={"title": pledge.need.title},
@@ -172,8 +218,8 @@ def _to_editors(pledge: Pledge) -> notify.Email:
         context=lambda: {
             "pledge": pledge,
             "need": pledge.need,
-            "place": pledge.need.place,
-            "partner": pledge.need.place.partner,
+            "place": place,
+            "partner": partner,
             "first_name": pledge_contact.volunteer_first_name(pledge),
             "email": pledge_contact.shared_email(pledge),
             "phone": pledge_contact.shared_phone(pledge),

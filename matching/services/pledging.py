@@ -16,6 +16,7 @@ from matching.models import (
     PledgeStatus,
     VolunteerProfile,
 )
+from matching.services.needs import HIDDEN_STATUSES
 
 # Sent inside complete_pledge's transaction, once per pledge (the pledged → done step happens
 # once under a row lock), whoever marks it done: partner space, partner API or the admin.
@@ -29,6 +30,21 @@ class PledgeError(Exception):
 
 def _open_now():
     return Q(status=NeedStatus.OPEN) & (Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now()))
+
+
+# Built once per process, as the emails' queries below: each call adds its primary key.
+_TO_PLEDGE = (
+    Need.objects.exclude(status__in=HIDDEN_STATUSES)
+    .only("quantity_wanted", "quantity_pledged", "unit", "unit_singular")
+    .order_by()
+)
+
+
+def need_to_pledge(need_id: int) -> Need | None:
+    """What the pledge form reads of a need the public may see (as ``public_need``): its
+    quantities (``quantity_remaining``, the counter the pledge itself checks) and its units;
+    None if there is none."""
+    return next(iter(_TO_PLEDGE.filter(pk=need_id)[:1]), None)
 
 
 def _check_contact(volunteer: VolunteerProfile, channel: str, phone: str) -> None:
@@ -82,13 +98,81 @@ def pledge(
     )
 
 
-def pledge_for_emails(pledge_id: int) -> Pledge | None:
-    """A pledge with its need, place, partner and volunteer, as the emails about it read them
-    (one query; no sort, the filter is on the primary key)."""
-    found = Pledge.objects.select_related("need__place__partner", "volunteer__user").filter(
-        pk=pledge_id
-    )[:1]
-    return next(iter(found), None)
+# What the emails about a pledge read of it: a few columns of each row, not the hundred of a
+# partner's page. The volunteer's confirmation and reminder (see pledge_follow_up): where,
+# when, and the partner's page (its name and website, ``localized`` to the reader).
+VOLUNTEER_EMAIL_FIELDS = (
+    "need_id",
+    "volunteer_id",
+    "quantity",
+    "status",
+    "need__title",
+    "need__unit",
+    "need__unit_singular",
+    "need__starts_at",
+    "need__ends_at",
+    "need__place_id",
+    "need__place__name",
+    "need__place__address",
+    "need__place__postcode",
+    "need__place__town",
+    "need__place__public_precision",
+    "need__place__public_instructions",
+    "need__place__public_contact",
+    "need__place__partner_id",
+    "need__place__partner__title",
+    "need__place__partner__website",
+    "need__place__partner__live",
+    "need__place__partner__locale_id",
+    "need__place__partner__translation_key",
+    "volunteer__user_id",
+    "volunteer__language",
+    "volunteer__user__email",
+    "volunteer__user__first_name",
+)
+# The partner's notification: the need's progress, the place, and what partners.pledge_contact
+# reads of the volunteer; the partner's name only (``partner_title``), not its page.
+PARTNER_EMAIL_FIELDS = (
+    "need_id",
+    "volunteer_id",
+    "quantity",
+    "contact_channel",
+    "need__title",
+    "need__unit",
+    "need__unit_singular",
+    "need__quantity_wanted",
+    "need__quantity_pledged",
+    "need__place_id",
+    "need__place__name",
+    "need__place__postcode",
+    "need__place__town",
+    "need__place__partner_id",
+    "volunteer__user_id",
+    "volunteer__phone",
+    "volunteer__user__email",
+    "volunteer__user__first_name",
+    "volunteer__user__is_active",
+)
+_TO_VOLUNTEER = (
+    Pledge.objects.select_related("need__place__partner", "volunteer__user")
+    .only(*VOLUNTEER_EMAIL_FIELDS)
+    .order_by()
+)
+_TO_PARTNER = (
+    Pledge.objects.select_related("need__place", "volunteer__user")
+    .only(*PARTNER_EMAIL_FIELDS)
+    .annotate(partner_title=F("need__place__partner__title"))
+    .order_by()
+)
+
+
+def pledge_for_emails(pledge_id: int, *, to_partner: bool = False) -> Pledge | None:
+    """A pledge with its need, place, partner and volunteer, as the emails about it read them:
+    one query of the columns they use. The volunteer's emails get the partner's page; the
+    partner's (``to_partner``) its name, ``partner_title`` (None without a partner), and
+    ``need.place.partner_id``."""
+    found = (_TO_PARTNER if to_partner else _TO_VOLUNTEER).filter(pk=pledge_id)
+    return next(iter(found[:1]), None)
 
 
 @transaction.atomic

@@ -2,6 +2,9 @@
 input is explained beside its field, pledging needs an account, the volunteer's own postcode
 and point never reach the page."""
 
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -229,6 +232,34 @@ def test_a_signed_in_volunteer_pledges_and_sees_the_remaining_quantity(client):
     assert need.quantity_remaining == 6
     assert Pledge.objects.get(need=need).volunteer.user == user
     assert "Votre engagement de 4 kits est enregistré" in response.content.decode()
+
+
+def test_a_pledge_and_its_emails_run_as_many_queries_whatever_the_channel_and_the_need(
+    client, django_capture_on_commit_callbacks
+):
+    """The volunteer's confirmation and the partner's email run in the request (eager tasks):
+    their queries neither grow with the need's pledges nor with the contact shared."""
+    need = NeedFactory(quantity_wanted=100, unit="kits")
+    profile = VolunteerProfileFactory(phone="0612345678")
+    client.force_login(profile.user)
+    with translation.override("fr"):
+        url = reverse("matching:pledge", kwargs={"pk": need.pk})
+
+    def pledge_counting(channel: str) -> int:
+        mail.outbox = []
+        with (
+            CaptureQueriesContext(connection) as queries,  # the emails' queries are counted
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            response = client.post(url, {"quantity": 1, "contact_channel": channel})
+        assert response.status_code == 302
+        assert len(mail.outbox) == 2  # the volunteer's confirmation, the partner's email
+        return len(queries)
+
+    first = pledge_counting("none")
+    for _ in range(5):
+        Pledge.objects.create(need=need, volunteer=VolunteerProfileFactory(), quantity=1)
+    assert [pledge_counting(channel) for channel in ["none", "email", "phone"]] == [first] * 3
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,8 @@ import datetime
 
 from django.conf import settings
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
@@ -211,3 +213,37 @@ def test_a_cancelled_pledge_shows_its_status_in_the_summary(
     Pledge.objects.filter(pk=pledge.pk).update(status=PledgeStatus.CANCELLED)
     notifications.send_daily_summaries()
     assert "Annulé" in mail.outbox[-1].body
+
+
+def invited(partner, name, language) -> PartnerMember:
+    """A member who accepted an invitation in ``language`` (their emails' language)."""
+    joined = member(partner, name)
+    invitation = PartnerInvitation(
+        partner=partner, email=joined.user.email.upper(), language=language
+    )
+    invitation.issue_token()
+    invitation.accepted_at = timezone.now()
+    invitation.save()
+    return joined
+
+
+def test_the_pledge_email_costs_as_many_queries_for_many_members(
+    partner_page, need, volunteer, django_assert_num_queries
+):
+    invited(partner_page, "premiere", "en")
+    member(partner_page, "deuxieme")
+    pledge = Pledge.objects.create(need=need, volunteer=volunteer, quantity=1)
+    mail.outbox = []
+    with CaptureQueriesContext(connection) as few:
+        assert notifications.send_pledge_notification(pledge.pk) == 2
+    for index in range(6):
+        invited(partner_page, f"membre-{index}", ["en", "fr"][index % 2])
+    member(partner_page, "sans-invitation")
+    member(partner_page, "silencieux", notify_pledges=False)
+    mail.outbox = []
+    with django_assert_num_queries(len(few)):
+        assert notifications.send_pledge_notification(pledge.pk) == 9
+    english = [message for message in mail.outbox if "/en/" in message.body]
+    assert sorted(message.to[0] for message in english) == sorted(
+        f"{name}@partner.example.org" for name in ["premiere", "membre-0", "membre-2", "membre-4"]
+    )
