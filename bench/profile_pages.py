@@ -16,6 +16,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import random
 import statistics
 import sys
 import time
@@ -31,7 +32,9 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.db.models import F, Max, Min, Q  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from challenges.models import ChallengePage  # noqa: E402
 from matching import views as matching_views  # noqa: E402
@@ -53,15 +56,24 @@ def volunteer_client() -> Client:
 def pages() -> dict:
     challenge = ChallengePage.objects.live().filter(locale__language_code="fr").first()
     need = Need.objects.filter(status=NeedStatus.OPEN).order_by("pk").first()
-    # Each pledge on a need of its own: pledging the same one again would fill it (400).
+    # Each pledge on a need of its own: pledging the same one again would fill it (400). Open
+    # needs with something left to promise, from a random place in the table: each run takes
+    # others than the last, which its pledges may have filled.
+    pledgeable = Need.objects.filter(
+        Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now()),
+        status=NeedStatus.OPEN,
+        quantity_pledged__lt=F("quantity_wanted"),
+    )
+    bounds = pledgeable.aggregate(low=Min("pk"), high=Max("pk"))
+    start = random.randint(bounds["low"], max(bounds["low"], bounds["high"] - 100_000))
     fresh = iter(
-        Need.objects.filter(status=NeedStatus.OPEN)
-        .order_by("-pk")
-        .values_list("pk", flat=True)[:5000]
+        pledgeable.filter(pk__gte=start).order_by("pk").values_list("pk", flat=True)[:5000]
     )
     anonymous, volunteer = Client(), volunteer_client()
     return {
         "ceiling": (anonymous, "get", "/bench/ceiling/", {}),
+        "home": (anonymous, "get", "/fr/", {}),
+        "challenge": (anonymous, "get", challenge.url, {}),
         "directory": (anonymous, "get", "/fr/actions/", {}),
         "directory_challenge": (anonymous, "get", "/fr/actions/", {"challenge": challenge.slug}),
         "directory_search": (anonymous, "get", "/fr/actions/", {"q": "kits"}),
