@@ -5,7 +5,18 @@ of a pledge, so they never disagree."""
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import get_language
+
 from matching.models import Need, Place, Pledge, PledgeStatus, PublicPrecision
+from portal import publication_memo
+
+
+@dataclass(frozen=True)
+class PartnerShown:
+    """What the follow-up shows of a partner: its page's name and website."""
+
+    title: str
+    website: str
 
 
 @dataclass(frozen=True)
@@ -13,7 +24,7 @@ class FollowUp:
     pledge: Pledge
     need: Need
     place: Place
-    partner: object | None  # challenges.PartnerPage, in the reader's language when translated
+    partner: PartnerShown | None  # in the reader's language when its page is translated
     address: str  # the place's PUBLIC address: the street only when the place shows it
     instructions: str
     contact: str
@@ -45,9 +56,20 @@ def own_pledge(user, pledge_id: int) -> Pledge | None:
     )
 
 
+def shown_partner(partner) -> PartnerShown:
+    """The name and website of a partner's page in the active language (its live translation,
+    else the page itself): looked up once per process, publication and language."""
+
+    def compute() -> PartnerShown:
+        page = partner.localized
+        return PartnerShown(title=page.title, website=page.website)
+
+    return publication_memo.remembered(("partner-shown", partner.pk, get_language()), compute)
+
+
 def follow_up(pledge: Pledge) -> FollowUp:
     need, place = pledge.need, pledge.need.place
-    partner = place.partner.localized if place.partner is not None else None
+    partner = shown_partner(place.partner) if place.partner is not None else None
     return FollowUp(
         pledge=pledge,
         need=need,

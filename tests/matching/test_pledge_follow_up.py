@@ -19,6 +19,7 @@ from matching import services
 from matching.models import (
     ContactChannel,
     Need,
+    Place,
     Pledge,
     PledgeEmail,
     PledgeEmailKind,
@@ -26,7 +27,7 @@ from matching.models import (
     PublicPrecision,
 )
 from matching.services import pledge_emails
-from tests.factories import UserFactory
+from tests.factories import PartnerPageFactory, UserFactory, locale
 from tests.matching.factories import NeedFactory, PlaceFactory, VolunteerProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -378,3 +379,27 @@ def test_a_saved_address_is_never_put_in_the_page(client, camille):
     html = client.get(url("near_me")).content.decode()
     assert "votre adresse enregistrée" in html
     assert "data-here-lat" not in html and "48.86123" not in html and "48,86123" not in html
+
+
+def test_the_email_names_the_partner_in_the_volunteers_language_after_each_publication(
+    client, need, memo_on, django_capture_on_commit_callbacks
+):
+    partner = PartnerPageFactory(title="Les Tilleuls", translated__title="The Lime Trees")
+    Place.objects.filter(pk=need.place_id).update(partner=partner)
+
+    def pledge_in_english(username):
+        user = UserFactory(username=username, email=f"{username}@example.org")
+        client.force_login(user)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url("pledge", "en", pk=need.pk), {"quantity": 1, "contact_channel": "none"})
+        (message,) = volunteer_mail(f"{username}@example.org")
+        return message.body
+
+    assert "contact: The Lime Trees — " in pledge_in_english("sam")
+    partner.title = "Les Tilleuls du Canal"
+    partner.save_revision().publish()
+    english = partner.get_translation(locale("en"))
+    english.title = "The Canal Lime Trees"
+    english.save_revision().publish()
+    body = pledge_in_english("alex")
+    assert "contact: The Canal Lime Trees — " in body and "Tilleuls du Canal" not in body
