@@ -1,12 +1,13 @@
 """Load test: gunicorn with 2 workers on 127.0.0.1 serving the demo site plus a million needs,
 driven by an asyncio client in this process. Each route is loaded alone for a few seconds (its
-own throughput, every page rendered: the whole-page cache off), then all together in a realistic
-mix; then the server restarts with its whole-page cache on and the mix runs again, as
-production serves it (anonymous home, challenge and directory pages from the cache). Prints requests/s, median and p95
-latency, client-visible errors (5xx, refused or broken connections) and other non-2xx/3xx
-answers per route, and each route's throughput as a share of the "ceiling": a fixed 20 KB HTML
-answer through the same middleware (``bench/urls.py``, mounted only by ``bench.settings``),
-loaded first and last in the same run. Shares, unlike requests/s, hold on a busy machine.
+own throughput, every page rendered: the whole-page cache off), then all together in a
+realistic mix; then the server restarts with its whole-page cache on and the mix runs again, as
+production serves it (anonymous home, challenge and directory pages from the cache). Prints
+requests/s, median and p95 latency, client-visible errors (5xx, refused or broken connections)
+and other non-2xx/3xx answers per route, and each route's throughput as a share of the
+"ceiling": a fixed 20 KB HTML answer through the same middleware (``bench/urls.py``, mounted
+only by ``bench.settings``), loaded first and last in the same run. Shares, unlike requests/s,
+hold on a busy machine.
 
     .venv/bin/python bench/load.py                                   # SQLite under var/bench/
     .venv/bin/python bench/load.py --redis-url redis://127.0.0.1:6379/5 \\
@@ -18,10 +19,10 @@ The database is prepared once (migrate, demo, bulk needs, collectstatic, a bench
 kept for the next run. The server runs with DEBUG off and the production static storage. On
 SQLite, Celery runs tasks in the request (the embedded default: a pledge's emails are sent
 before it answers); with --redis-url, Redis is the cache and Celery's broker, and one worker
-process beside the server sends them (production's topology). The acceptance lines: issue #14, shares
-of the ceiling (SHARE_GOALS; the mix as production serves it >= 35 %), zero errors; with
---page-cache (every route from the cache where production caches it), issue #9's: home >= 300
-requests/s and the near-me API >= 150 requests/s with 1M needs.
+process beside the server sends them (production's topology). The acceptance lines: issue
+#14, shares of the ceiling (SHARE_GOALS; the mix as production serves it >= 35 %), zero errors;
+with --page-cache (every route from the cache where production caches it), issue #9's: home
+>= 300 requests/s and the near-me API >= 150 requests/s with 1M needs.
 """
 
 import argparse
