@@ -1,9 +1,13 @@
 """The directory's filters (django-filter): one FilterSet validates the query string of the
 directory page and of ``/api/v1/actions/``; ``services.directory_actions`` does the filtering."""
 
+import copy
+from dataclasses import dataclass
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from actions import services
@@ -11,10 +15,20 @@ from actions.models.action_page import ActionPage
 from actions.models.choices import ActionDuration, ActionMode, DirectorySort
 
 MAX_QUERY_LENGTH = 200
-MAX_FORM_CLASSES = 64
+MAX_KINDS = 64
 
-# Form classes by their challenge and partner choices (see get_form_class).
-_form_classes: dict[tuple, type] = {}
+
+@dataclass(frozen=True)
+class FilterSetKind:
+    """The filters of one set of challenge and partner choices (never changed once built)
+    and their form class."""
+
+    filters: dict
+    form_class: type
+
+
+# Kinds by their challenge and partner choices (see ActionDirectoryFilterSet.__init__).
+_kinds: dict[tuple, FilterSetKind] = {}
 
 
 class StrictBooleanField(forms.Field):
@@ -53,28 +67,49 @@ class ActionDirectoryFilterSet(django_filters.FilterSet):
         model = ActionPage
         fields: list[str] = []
 
-    def __init__(self, data=None, *, locale_id: int, options=None, **kwargs):
-        super().__init__(data, queryset=ActionPage.objects.none(), **kwargs)
+    def __init__(self, data=None, *, locale_id: int, options=None, request=None, prefix=None):
+        """What ``BaseFilterSet.__init__`` sets, but each filter copied (``copy.copy``: each
+        filter set has its own) from those kept for these choices (``kind``), which nothing
+        changes once built: django-filter deep-copies the declared filters for each filter
+        set (0.12 ms a request, 0.02 ms the copies)."""
         self.locale_id = locale_id
         self.options = options if options is not None else services.directory_options(locale_id)
-        self.filters["challenge"].extra["choices"] = [
-            (choice.slug, choice.title) for choice in self.options.challenges
-        ]
-        self.filters["partner"].extra["choices"] = [
-            (choice.slug, choice.title) for choice in self.options.partners
-        ]
+        self.kind = self.kind_for(self.options)
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = ActionPage.objects.none()
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = {name: copy.copy(filter_) for name, filter_ in self.kind.filters.items()}
+        for filter_ in self.filters.values():
+            filter_.model = ActionPage
+            filter_.parent = self
+
+    @classmethod
+    def kind_for(cls, options) -> FilterSetKind:
+        """The filters and form class of these challenge and partner choices, kept by the
+        process (built once per set of choices)."""
+        choices = {
+            "challenge": tuple((choice.slug, choice.title) for choice in options.challenges),
+            "partner": tuple((choice.slug, choice.title) for choice in options.partners),
+        }
+        key = (cls, choices["challenge"], choices["partner"])
+        kind = _kinds.get(key)
+        if kind is None:
+            filters = copy.deepcopy(cls.base_filters)
+            for name, named_choices in choices.items():
+                filters[name].extra["choices"] = list(named_choices)
+            fields = {name: filter_.field for name, filter_ in filters.items()}
+            for filter_ in filters.values():
+                del filter_._field  # each instance's copy builds its own, if ever asked
+            form_class = type(f"{cls.__name__}Form", (cls._meta.form,), fields)
+            if len(_kinds) >= MAX_KINDS:
+                _kinds.clear()
+            kind = _kinds[key] = FilterSetKind(filters, form_class)
+        return kind
 
     def get_form_class(self):
-        """One form class per set of challenge and partner choices, kept by the process:
-        django-filter builds a new class on every request (a tenth of the directory's time),
-        while a form copies its class's fields anyway."""
-        key = tuple(tuple(self.filters[name].extra["choices"]) for name in ("challenge", "partner"))
-        form_class = _form_classes.get(key)
-        if form_class is None:
-            if len(_form_classes) >= MAX_FORM_CLASSES:
-                _form_classes.clear()
-            form_class = _form_classes[key] = super().get_form_class()
-        return form_class
+        return self.kind.form_class
 
     @property
     def directory_filters(self) -> "services.DirectoryFilters":

@@ -24,6 +24,8 @@ class ActionIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["actions.ActionPage"]
     max_count_per_parent = 1
+    # What it shows of itself changes only when it is published (portal.page_routes).
+    route_keeps_fields = True
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
     content_panels = [*Page.content_panels, FieldPanel("intro")]

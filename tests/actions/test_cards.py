@@ -2,8 +2,12 @@
 results costs fewer queries and the same HTML; a completion recorded or a page published shows
 at once."""
 
+import datetime
+
 import pytest
 
+from actions import weeks
+from actions.cards import CardRow, card_keys
 from actions.services import record_action_done
 from tests.actions.factories import ActionPageFactory
 
@@ -57,3 +61,13 @@ def test_cards_follow_the_language(client, caches_on):
     en = client.get("/en/actions/").content.decode()
     assert "Recommandée par" in fr and "Recommended by" in en
     assert "Recommandée par" not in en
+
+
+def test_a_card_key_names_what_may_change_on_the_card():
+    key = card_keys(version=7, host="testserver", heading_level=2)
+    old = CardRow(pk=1, times_done=5, published_week=datetime.date(2020, 1, 6))
+    new = CardRow(pk=2, times_done=0, published_week=weeks.current_week_start())
+    assert (old.is_new, new.is_new) == (False, True)
+    assert key(old) == "action-card:7:fr:testserver:2:1:5:0"
+    assert key(new) == "action-card:7:fr:testserver:2:2:0:1"
+    assert key(CardRow(pk=1, times_done=6, published_week=None)).endswith(":1:6:0")

@@ -1,9 +1,14 @@
 """The directory's FilterSet keeps one form class per set of choices: forms of the same choices
-share it, new choices (a challenge published) get their own, and each form is its own."""
+share it, new choices (a challenge published) get their own, and each form and each filter is
+its own."""
 
 import uuid
 
+import django_filters
+from django.http import QueryDict
+
 from actions.filters import ActionDirectoryFilterSet
+from actions.models import ActionPage
 from actions.services import Choice, DirectoryOptions
 
 
@@ -29,3 +34,27 @@ def test_new_choices_get_a_form_of_their_own():
     assert type(before.form) is not type(after.form)
     assert not before.is_valid()  # "c" was not offered yet
     assert after.is_valid()
+
+
+def test_filtersets_of_the_same_choices_share_no_filter():
+    first = ActionDirectoryFilterSet({}, locale_id=1, options=options("a", "b"))
+    second = ActionDirectoryFilterSet({}, locale_id=1, options=options("a", "b"))
+    for name, filter_ in first.filters.items():
+        assert filter_ is not second.filters[name]
+        assert filter_.parent is first and second.filters[name].parent is second
+    assert first.filters["challenge"].extra["choices"] == [("a", "A"), ("b", "B")]
+
+
+def test_a_filterset_sets_what_django_filters_sets():
+    """``__init__`` does what django-filter's does (without its deep copies): nothing missing
+    after an upgrade of django-filter."""
+    theirs = django_filters.FilterSet(QueryDict(), queryset=ActionPage.objects.none())
+    ours = ActionDirectoryFilterSet(QueryDict(), locale_id=1, options=options("a"))
+    assert set(vars(theirs)) <= set(vars(ours))
+    assert (ours.is_bound, ours.data, ours.request, ours.form_prefix) == (
+        theirs.is_bound,
+        theirs.data,
+        theirs.request,
+        theirs.form_prefix,
+    )
+    assert ours.queryset.model is ActionPage and list(ours.queryset) == []

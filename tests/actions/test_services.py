@@ -1,4 +1,5 @@
-"""Services of the directory: search through Wagtail's backend, counters across languages."""
+"""Services of the directory: search through Wagtail's backend, counters across languages, what
+is built once per publication (the base queryset, the options of the filters)."""
 
 from django.db import connection
 
@@ -67,3 +68,35 @@ def test_a_challenge_recommends_its_most_done_actions_first(homeless_fr, directo
     assert [a.times_done for a in recommended] == sorted(
         (a.times_done for a in recommended), reverse=True
     )
+
+
+def test_published_actions_are_a_fresh_queryset_each_time(fr, directory_fr, memo_on):
+    """Built once per publication, copied for each caller: one caller's evaluation or filters
+    never reach another's."""
+    first = services.published_actions(fr.pk)
+    first_pks = set(first.values_list("pk", flat=True))
+    list(first)
+    second = services.published_actions(fr.pk)
+    assert second is not first and second._result_cache is None
+    action = ActionPageFactory(parent=directory_fr, title="Publiée après la première lecture")
+    assert action.pk in set(second.values_list("pk", flat=True)) - first_pks
+
+
+def test_published_actions_stay_in_their_language(fr, en, memo_on):
+    french = services.published_actions(fr.pk)
+    english = services.published_actions(en.pk)
+    assert set(french.values_list("locale_id", flat=True)) == {fr.pk}
+    assert set(english.values_list("locale_id", flat=True)) == {en.pk}
+
+
+def test_directory_options_are_read_once_per_publication(
+    fr, homeless_fr, memo_on, settings, django_assert_num_queries
+):
+    settings.DIRECTORY_CACHE_SECONDS = 300
+    first = services.directory_options(fr.pk)
+    with django_assert_num_queries(0):
+        assert services.directory_options(fr.pk) is first
+    homeless_fr.title = "Sans-abri, publié de nouveau"
+    homeless_fr.save_revision().publish()
+    again = services.directory_options(fr.pk)
+    assert again.challenge_by_slug("sans-abri").title == "Sans-abri, publié de nouveau"
