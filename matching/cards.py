@@ -13,6 +13,7 @@ import hashlib
 from django.conf import settings
 from django.template.defaultfilters import floatformat
 from django.template.loader import get_template
+from django.utils.formats import get_format
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -53,6 +54,7 @@ def _render(needs: list) -> list[str]:
 def need_cards(matches, *, first_rank: int) -> list[SafeString]:
     """The HTML of each match's card, in order, numbered from ``first_rank``."""
     language = get_language()
+    separator = get_format("DECIMAL_SEPARATOR", language, use_l10n=True)
     cards = fragments.fragments(
         [match.need for match in matches],
         lambda need: card_key(need, language),
@@ -61,7 +63,19 @@ def need_cards(matches, *, first_rank: int) -> list[SafeString]:
     )
     return [
         SafeString(
-            card.replace(RANK, str(rank)).replace(DISTANCE, floatformat(match.distance_km, 1))
+            card.replace(RANK, str(rank)).replace(DISTANCE, km_text(match.distance_km, separator))
         )
         for rank, (card, match) in enumerate(zip(cards, matches, strict=True), start=first_rank)
     ]
+
+
+def km_text(km: float, separator: str) -> str:
+    """``floatformat(km, 1)`` as the language of ``separator`` writes it, without its lookups
+    of the language's formats for each card (a twentieth of the near-me page): the shortest
+    decimal of the float rounded half up to one decimal. Others than the distances of a
+    search (negative, 1,000 km or more, written with an exponent) go to floatformat."""
+    if not isinstance(km, (float, int)) or not 0 <= km < 1000 or "e" in (text := repr(km)):
+        return floatformat(km, 1)
+    units, _dot, decimals = text.partition(".")
+    tenths = int(units) * 10 + int(decimals[:1] or 0) + (decimals[1:2] >= "5")
+    return f"{tenths // 10}{separator}{tenths % 10}"

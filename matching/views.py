@@ -1,6 +1,8 @@
 """Pages of the matching room: the volunteer's search, a need, a pledge and its confirmation,
 a need's report (thin: services do the work)."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -113,10 +115,15 @@ def _render_directory_actions(request, challenge) -> str:
 
 
 def _query_with(request, **changes) -> str:
-    query = request.GET.copy()
-    for key, value in changes.items():
-        query[key] = value
-    return query.urlencode()
+    """The search's query string with ``changes``: what ``request.GET.copy()`` with them set
+    would write (``urlencode``), without deep-copying the query."""
+    pairs = []
+    for key, values in request.GET.lists():
+        if key in changes:
+            values = [changes.pop(key)]
+        pairs.extend((key, value) for value in values)
+    pairs.extend(changes.items())
+    return urlencode(pairs)
 
 
 def _need_or_404(pk: int):
