@@ -20,7 +20,7 @@ from matching import cards, services
 from matching.forms import PAGE_SIZE, NearMeForm, NeedReportForm, PledgeForm
 from matching.models import NeedStatus, VolunteerProfile
 from matching.public import feature_collection, match_rows
-from matching.services import moderation
+from matching.services import moderation, slots
 from matching.services import pledge_follow_up as follow_up
 from matching.services.maps import map_settings
 from portal import fragments, page_cache, ratelimit
@@ -159,19 +159,27 @@ def _pledge_form(user, need, data=None, *, figures=None, remaining=None, profile
 
 
 def need_detail(request, pk: int, *, form=None, report_form=None, status=200):
-    """A public need: what is asked, how far along it is; pledge and report forms."""
-    need = _need_or_404(pk)
+    """A public need: what is asked, how far along it is; pledge and report forms (built only
+    for whom the page shows them: a visitor reads links to sign in, a closed need no form)."""
+    need = _need_or_404(pk)  # with its figures' sums and when its last slot ends
     figures = services.need_figures(need)
     point = need.place.public_point()
+    can_pledge = need.is_open and figures.remaining > 0
+    signed_in = request.user.is_authenticated
+    if form is None and can_pledge and signed_in:
+        form = _pledge_form(request.user, need, figures=figures)
+    if report_form is None and signed_in:
+        report_form = NeedReportForm()
     context = {
         "need": need,
         "figures": figures,
         "address": follow_up.public_address(need.place),
         "challenge": services.challenge_link(need.challenge_id, get_language(), request),
-        "can_pledge": need.is_open and figures.remaining > 0,
+        "can_pledge": can_pledge,
         "is_paused": need.status == NeedStatus.PAUSED,
-        "form": form or _pledge_form(request.user, need, figures=figures),
-        "report_form": report_form or NeedReportForm(),
+        "has_upcoming_slots": slots.may_have_upcoming_slots(need),
+        "form": form,
+        "report_form": report_form,
         "map": map_settings(),
         "map_point": {"lat": point[0], "lon": point[1]} if point else None,
     }

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from challenges.models import ChallengePage
 from matching.models import Need, NeedStatus
+from matching.services.slots import last_slot_end
+from matching.services.volunteers import pledge_sums
 from portal import page_cache, publication_memo
 from portal.i18n import in_language
 
@@ -23,20 +25,52 @@ def public_needs() -> QuerySet[Need]:
     )
 
 
+# What the need's page reads, in one row built once per process (each request only filters
+# it): the need's and its place's shown columns, its partner's name, when its last slot ends
+# (its slots are asked for only when one is to come) and its figures' sums. Neither the
+# partner's nor the challenge's page is joined (a page's hundred columns made the query cost
+# more to write than to run): the page reads its challenge from ``challenge_link``.
+_NEED_PAGE = (
+    Need.objects.exclude(status__in=HIDDEN_STATUSES)
+    .select_related("place")
+    .only(
+        "place",
+        "challenge_id",
+        "title",
+        "description",
+        "quantity_wanted",
+        "unit",
+        "unit_singular",
+        "urgency",
+        "skill",
+        "starts_at",
+        "ends_at",
+        "status",
+        "place_kind",
+        "place__name",
+        "place__address",
+        "place__postcode",
+        "place__town",
+        "place__latitude",
+        "place__longitude",
+        "place__public_precision",
+        "place__public_instructions",
+    )
+    .annotate(
+        partner_title=Coalesce(F("place__partner__title"), Value("")),
+        last_slot_ends_at=last_slot_end(),
+        pledge_sums=pledge_sums(),
+    )
+    .order_by()
+)
+
+
 def public_need(pk: int) -> Need | None:
-    """One need the public may see, with its place and its partner's name (``partner_title``,
-    "" without a partner); None if there is none. Neither the partner's nor the challenge's page
-    is joined (a page's hundred columns made the query cost more to write than to run): the
-    need's page reads its challenge from ``challenge_link``."""
-    try:
-        return (
-            Need.objects.exclude(status__in=HIDDEN_STATUSES)
-            .select_related("place")
-            .annotate(partner_title=Coalesce(F("place__partner__title"), Value("")))
-            .get(pk=pk)
-        )
-    except Need.DoesNotExist:
-        return None
+    """One need the public may see, as its page reads it: its place, its partner's name
+    (``partner_title``, "" without a partner), ``last_slot_ends_at`` and ``pledge_sums``
+    (read by ``slots.may_have_upcoming_slots`` and ``need_figures``); None if there is none.
+    Other columns are deferred."""
+    return next(iter(_NEED_PAGE.filter(pk=pk)[:1]), None)
 
 
 def expire_stale_needs(*, now: datetime | None = None) -> int:

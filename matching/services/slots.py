@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet, Sum
+from django.db.models import F, Max, OuterRef, QuerySet, Subquery, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -71,6 +71,22 @@ def local_span(slot: Slot) -> str:
 
 def upcoming_slots(need: Need) -> QuerySet[Slot]:
     return need.slots.filter(ends_at__gt=timezone.now()).order_by("starts_at", "pk")
+
+
+def last_slot_end() -> Subquery:
+    """When a need's last slot ends (null: it has none), as a column of a query of needs
+    (``annotate(last_slot_ends_at=last_slot_end())``): most needs have no slot, and a page
+    that reads the need learns it without asking for its slots."""
+    ends = Slot.objects.filter(need=OuterRef("pk")).order_by().values("need")
+    return Subquery(ends.annotate(last=Max("ends_at")).values("last"))
+
+
+def may_have_upcoming_slots(need: Need) -> bool:
+    """False when the need's query read ``last_slot_ends_at`` and no slot ends after now;
+    True otherwise (``upcoming_slots`` tells)."""
+    if "last_slot_ends_at" not in need.__dict__:
+        return True
+    return need.last_slot_ends_at is not None and need.last_slot_ends_at > timezone.now()
 
 
 def active_bookings(volunteer: VolunteerProfile) -> QuerySet[SlotBooking]:
