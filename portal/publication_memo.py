@@ -5,8 +5,10 @@ and the whole-page cache's version (``page_cache.version()``, bumped by any publ
 unpublication, slug change, move or deletion of a page, by saving a site or the footer's
 setting and by saving or deleting a view restriction): every process drops its values at the
 first request after a change. ``PUBLICATION_MEMO_SECONDS`` bounds their age anyway (0: computed
-each time, as in tests). Keep only plain values shared by every visitor (titles, URLs, ids),
-never anything of a person.
+each time, as in tests). Keep only values shared by every visitor, never anything of a
+person: plain values (titles, URLs, ids, frozen dataclasses of them); or an object its callers
+only copy (``actions.services.published_actions``' queryset, never evaluated) or only fill
+with such values (``portal_forms``' drawn fields, HTML per key, bounded).
 """
 
 import time
