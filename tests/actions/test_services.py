@@ -100,3 +100,31 @@ def test_directory_options_are_read_once_per_publication(
     homeless_fr.save_revision().publish()
     again = services.directory_options(fr.pk)
     assert again.challenge_by_slug("sans-abri").title == "Sans-abri, publié de nouveau"
+
+
+def test_a_search_is_matched_once_per_language_and_publication(
+    fr, directory_fr, homeless_fr, settings, monkeypatch
+):
+    settings.DIRECTORY_CACHE_SECONDS = 300
+    searches = []
+    real_search = services.search_matches
+    monkeypatch.setattr(
+        services, "search_matches", lambda query: searches.append(query) or real_search(query)
+    )
+
+    def found(query: str) -> set[int]:
+        directory = services.Directory(
+            locale_id=fr.pk,
+            filters=services.DirectoryFilters(q=query),
+            options=services.directory_options(fr.pk),
+        )
+        return set(directory.actions().values_list("pk", flat=True))
+
+    before = found("péniche")
+    assert found("péniche") == before and searches == ["péniche"]
+    found("kits")
+    assert searches == ["péniche", "kits"]
+    new = ActionPageFactory(parent=directory_fr, challenge=homeless_fr, title="Une péniche")
+    new.save_revision().publish()  # as an editor publishes it: searched again
+    assert found("péniche") == before | {new.pk}
+    assert searches == ["péniche", "kits", "péniche"]
