@@ -13,6 +13,7 @@ check.
 """
 
 import html
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -47,6 +48,17 @@ def escape_output(value) -> Markup:
         return value
     # Marked safe: Jinja2's own escaping (on) would otherwise escape it again.
     return Markup(html.escape(str(value)))  # noqa: S704 - escaped just now
+
+
+def drawn_once(kept: dict, key, draw: Callable[[], SafeString], *, limit: int) -> SafeString:
+    """``draw()``, kept in ``kept`` under ``key`` (everything the drawing reads) for the next
+    call; ``kept`` is emptied when it holds ``limit`` drawings, so it stays bounded."""
+    html = kept.get(key)
+    if html is None:
+        if len(kept) >= limit:
+            kept.clear()
+        html = kept[key] = draw()
+    return html
 
 
 def render(template_name: str, context: dict) -> SafeString:

@@ -31,13 +31,7 @@ def facet_fieldset(facet):
     key = _key(facet)
     if key is None:
         return _render(facet)
-    html = _kept.get(key)
-    if html is None:
-        html = _render(facet)
-        if len(_kept) >= MAX_KEPT:
-            _kept.clear()
-        _kept[key] = html
-    return html
+    return components.drawn_once(_kept, key, lambda: _render(facet), limit=MAX_KEPT)
 
 
 def _render(facet) -> SafeString:

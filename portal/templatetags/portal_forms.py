@@ -21,13 +21,7 @@ def form_field(field):
     key = _memo_key(field)
     if key is None:
         return _render(field)
-    drawn = _drawn(field.form)
-    html = drawn.get(key)
-    if html is None:
-        if len(drawn) >= MAX_DRAWN:
-            drawn.clear()
-        html = drawn[key] = _render(field)
-    return html
+    return components.drawn_once(_drawn(field.form), key, lambda: _render(field), limit=MAX_DRAWN)
 
 
 def _render(field):
