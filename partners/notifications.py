@@ -53,21 +53,6 @@ def recipients(partner: PartnerPage, *, preference: str) -> QuerySet[PartnerMemb
     )
 
 
-def member_language(member: PartnerMember) -> str:
-    """The language the member was invited in (the site's default otherwise)."""
-    language = (
-        PartnerInvitation.objects.filter(
-            partner_id=member.partner_id,
-            email__iexact=member.user.email,
-            accepted_at__isnull=False,
-        )
-        .order_by("-accepted_at")
-        .values_list("language", flat=True)
-        .first()
-    )
-    return language or settings.LANGUAGE_CODE
-
-
 def need_pledges_url(need_id: int, language: str) -> str:
     """Where the partner sees the need's pledges (the partner space's home as a fallback)."""
     try:
@@ -84,9 +69,9 @@ def _to_members(
     subject,
     subject_params: dict | Callable[[], dict],
     build: Callable[[str], dict],
-    language_of: Callable[[PartnerMember], str] = member_language,
 ) -> list[notify.Email]:
-    """One message per member, in the member's language (``language_of``, see portal.notify):
+    """One message per member, in the language they were invited in (the site's default
+    otherwise; all members' read in one query, see portal.notify):
     ``build(language)`` gives the template's context, to which the member and the partner's
     page are added (the page looked up once per language)."""
     partner_in: dict[str, PartnerPage] = {}
@@ -96,9 +81,11 @@ def _to_members(
             partner_in[language] = partner_for_language(partner, language)
         return build(language) | {"member": member, "partner": partner_in[language]}
 
+    members = list(members)
+    invited = invited_languages(members)
     messages = []
     for member in members:
-        language = language_of(member)
+        language = invited.get(member.pk) or settings.LANGUAGE_CODE
         messages.append(
             notify.message(
                 to=member.user.email,
@@ -147,7 +134,6 @@ def send_pledge_notification(pledge_id: int) -> int:
             "url": need_pledges_url(pledge.need_id, language),
         }
 
-    languages = _invited_languages(notified)
     messages = _to_members(
         notified,
         _partner_page(partner_id),
@@ -155,7 +141,6 @@ def send_pledge_notification(pledge_id: int) -> int:
         subject=_("Nouvel engagement pour « %(title)s »"),
         subject_params={"title": pledge.need.title},
         build=build,
-        language_of=lambda member: languages[member.pk] or settings.LANGUAGE_CODE,
     )
     return _send_all(messages)
 
@@ -175,9 +160,9 @@ def _members(partner_id: int) -> QuerySet[PartnerMember]:
     return _MEMBERS.filter(partner_id=partner_id)
 
 
-def _invited_languages(members: list[PartnerMember]) -> dict[int, str | None]:
-    """member_language of each member in one query: member pk -> the language of their latest
-    accepted invitation (None without one)."""
+def invited_languages(members: list[PartnerMember]) -> dict[int, str | None]:
+    """The language each member was invited in, in one query: member pk -> the language of
+    their latest accepted invitation (None without one)."""
     invitations = (
         PartnerInvitation.objects.annotate(email_upper=Upper("email"))
         .filter(
