@@ -64,9 +64,6 @@ class ActionIndexPage(Page):
             raise Http404(_("Cette page de résultats n'existe pas.")) from error
         results.object_list = [cards.CardRow(*row) for row in results.object_list]
         context["results"] = results
-        query = request.GET.copy()
-        query.pop("page", None)
-        context["query_without_page"] = query.urlencode()
         return context
 
     def serve(self, request, *args, **kwargs):

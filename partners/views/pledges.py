@@ -86,15 +86,8 @@ class PledgeListView(PartnerSpaceMixin, View):
             "partner": self.partner,
             "form": form,
             "page": _page(request, pledges),
-            "query": _query_without_page(request),
         }
         return render(request, self.template_name, context, status=status)
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 class ExportNeedsView(PartnerSpaceMixin, View):

@@ -63,3 +63,12 @@ def footer_links(context):
 def unit_for(thing, quantity):
     """``{{ need|unit_for:quantity }}``: the unit of ``thing`` agreeing with ``quantity``."""
     return thing.unit_for(quantity)
+
+
+@register.inclusion_tag("components/pages.html", takes_context=True)
+def page_links(context, page, label, anchor=""):
+    """Previous / next links under a paginated list, keeping the list's other parameters
+    (filters, search, sort) and opening the linked page at ``anchor``."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    return {"page": page, "label": label, "query": query.urlencode(), "anchor": anchor}

@@ -9,6 +9,7 @@ import pytest
 from matching.models import Need, PledgeStatus
 from matching.services import pledge
 from tests.matching.factories import NeedFactory, VolunteerProfileFactory
+from volunteers.views.space import PLEDGES_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +100,27 @@ def test_the_space_costs_the_same_queries_whatever_the_number_of_pledges(
     with django_assert_num_queries(len(few.captured_queries)):
         response = person_client.get(reverse("volunteers:space"))
     assert response.content.decode().count("pledge-list") == 1
+
+
+def test_the_space_shows_the_pledges_a_page_at_a_time_latest_first(person_client, person):
+    needs = [NeedFactory(title=f"Besoin numéro {n:02d}") for n in range(PLEDGES_PER_PAGE + 3)]
+    for need in needs:
+        pledge(volunteer=person.profile, need_id=need.pk, quantity=1)
+    first = person_client.get(reverse("volunteers:space")).content.decode()
+    assert first.count("Annuler mon engagement") == PLEDGES_PER_PAGE
+    latest, first_left_out = PLEDGES_PER_PAGE + 2, 2
+    assert f"Besoin numéro {latest:02d}" in first
+    assert f"Besoin numéro {first_left_out:02d}" not in first
+    assert 'rel="next" href="?page=2#pledges-title"' in first and 'rel="prev"' not in first
+    second = person_client.get(reverse("volunteers:space"), {"page": 2}).content.decode()
+    assert [f"Besoin numéro {n:02d}" in second for n in range(4)] == [True, True, True, False]
+    assert 'rel="prev" href="?page=1#pledges-title"' in second and 'rel="next"' not in second
+    assert "page 2 sur 2" in second
+
+
+@pytest.mark.parametrize("page", ["abc", "99", "-1", ""])
+def test_a_wrong_page_number_in_the_space_shows_a_page_not_an_error(person_client, person, page):
+    pledge(volunteer=person.profile, need_id=NeedFactory(title="Soupe chaude").pk, quantity=1)
+    response = person_client.get(reverse("volunteers:space"), {"page": page})
+    assert response.status_code == 200
+    assert "Soupe chaude" in response.content.decode()

@@ -4,6 +4,7 @@ links to their profile, notifications and data."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,14 +17,19 @@ from matching.services import PledgeError
 from programme.services import space as programme_space
 from volunteers import services
 
+PLEDGES_PER_PAGE = 10
+
 
 class SpaceView(LoginRequiredMixin, View):
     template_name = "volunteers/space.html"
 
     def get(self, request):
         language = get_language()
+        # A page of pledges, latest first: a volunteer who pledges every week for a year still
+        # gets a light page (a page number out of range shows the last page, a wrong one the first).
+        pledges = Paginator(services.pledges_of(request.user), PLEDGES_PER_PAGE)
         context = {
-            "pledges": list(services.pledges_of(request.user)),
+            "pledges": pledges.get_page(request.GET.get("page")),
             "profile": VolunteerProfile.objects.filter(user=request.user).first(),
             "pledged": PledgeStatus.PLEDGED,
             "memberships": programme_space.weeks_of(request.user, language),
