@@ -62,9 +62,9 @@ class NearMeForm(forms.Form):
     """Where (postcode or commune, or the browser's position) and what to look for."""
 
     default_renderer = form_renderer.WIDGETS
-    # Selects whose HTML depends only on their value, choices and language: the form_field tag
-    # draws them once per publication (portal_forms).
-    fields_drawn_per_publication = ("radius_km", "challenge", "kind", "skill")
+    # Fields whose HTML depends only on their value (and choices) and the language: the
+    # form_field tag draws them once per publication (portal_forms).
+    fields_drawn_per_publication = ("q", "lat", "lon", "radius_km", "challenge", "kind", "skill")
 
     q = forms.CharField(
         label=_("Code postal ou commune"),

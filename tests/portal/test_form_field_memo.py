@@ -137,3 +137,71 @@ def test_the_memo_keeps_a_bounded_number_of_fields(memo_on, monkeypatch):
     for value in ("", "farm", "hospital"):
         draw(PlaceForm({"kind": value}), "kind")
     assert len(publication_memo.remembered("form-fields", dict)) <= 2
+
+
+class TownForm(forms.Form):
+    default_renderer = WIDGETS
+    fields_drawn_per_publication = ("town", "lat")
+
+    town = forms.CharField(
+        label=gettext_lazy("Code postal ou commune"),
+        help_text=gettext_lazy("Par exemple : 75011, Lyon 3e, Saint-Étienne."),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    lat = forms.FloatField(required=False, widget=forms.HiddenInput)
+
+
+TYPED = [None, "", "75011", 'Saint-"Étienne" <b>l\'île</b> & co', "\ue000", "  Lyon 3e "]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("town", TYPED)
+def test_a_kept_typed_field_is_the_html_drawn_afresh(memo_on, settings, language, town):
+    data = None if town is None else {"town": town, "lat": town}
+    settings.PUBLICATION_MEMO_SECONDS = 0
+    afresh = [draw(TownForm(data), name, language) for name in ("town", "lat")]
+    settings.PUBLICATION_MEMO_SECONDS = 300
+    for _ in range(2):
+        assert [draw(TownForm(data), name, language) for name in ("town", "lat")] == afresh
+
+
+def test_a_typed_field_is_drawn_once_whatever_visitors_type(memo_on, drawings):
+    towns = [f"Commune {n}" for n in range(50)]
+    pages = [draw(TownForm({"town": town}), "town") for town in towns]
+    assert drawings == ["town"]  # one drawing stands for every value
+    assert [f'value="{town}"' in page for page, town in zip(pages, towns, strict=True)] == [
+        True
+    ] * len(towns)
+    assert len(publication_memo.remembered("form-fields", dict)) == 1
+    draw(TownForm(), "town")  # no value: no value attribute, a drawing of its own
+    assert drawings == ["town", "town"]
+
+
+def test_a_typed_value_is_escaped_in_the_kept_html(memo_on):
+    draw(TownForm({"town": "Lyon"}), "town")
+    html = draw(TownForm({"town": '"><script>alert(1)</script>'}), "town")
+    assert "<script>" not in html
+    assert 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in html
+
+
+def test_a_typed_field_with_errors_is_drawn_each_time_and_never_kept(memo_on, drawings):
+    for _ in range(2):
+        form = TownForm({"town": "x" * 21, "lat": "nord"})
+        assert not form.is_valid()
+        town, lat = draw(form, "town"), draw(form, "lat")
+        assert "field--error" in town and "field--error" in lat
+    assert drawings == ["town", "lat"] * 2
+    assert publication_memo.remembered("form-fields", dict) == {}
+
+
+def test_a_hidden_field_is_its_input_alone(memo_on):
+    html = draw(TownForm({"lat": "48.85"}), "lat")
+    assert html == '<input type="hidden" name="lat" value="48.85" id="id_lat">'
+
+
+def test_a_typed_value_that_is_no_text_is_drawn_each_time(memo_on, drawings):
+    for _ in range(2):
+        assert 'value="45.5"' in draw(TownForm(initial={"lat": 45.5}), "lat")
+    assert drawings == ["lat", "lat"]
