@@ -26,16 +26,22 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Wagtail's own views beside its page view (the password form of a protected page, the login
+# of a page restricted to signed-in users): before the page view, whose pattern matches them too.
+wagtail_views = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
+
+# Each request tries the routes in this order until one matches: the busiest pages first
+# (near me, needs and pledges; the volunteer space), Wagtail's pages at the end.
 urlpatterns += i18n_patterns(
+    path("", include("matching.urls")),
+    path("", include("volunteers.urls")),
     path("", include("portal.auth_urls")),
     path("", include("actions.urls")),
     path("", include("programme.urls")),
     path("", include("partners.urls")),
-    path("", include("volunteers.urls")),
     path("", include("sponsors.urls")),
-    path("", include("matching.urls")),
+    path("", include(wagtail_views)),
     # Wagtail's page view, its routes remembered per publication (portal.page_routes).
     re_path(wagtail_urls.serve_pattern, page_routes.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -2,6 +2,8 @@
 spares Wagtail's two queries per page, and a restriction added or removed takes effect at the
 next request, on the page, below it and in the directory."""
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -68,3 +70,18 @@ def test_the_directory_hides_restricted_actions_then_shows_them_again(client, me
     assert client.get(index.url).context["results"].paginator.count == total - 1
     restriction.delete()
     assert client.get(index.url).context["results"].paginator.count == total
+
+
+def test_the_right_password_opens_a_protected_page(client, memo_on, standard_page):
+    """The password form posts to Wagtail's own view (not to the page view, which would answer
+    404 for its address), which lets the visitor in."""
+    PageViewRestriction.objects.create(
+        page=standard_page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    form = client.get("/fr/page-de-passage/").content.decode()
+    action = re.search(r'<form[^>]*action="([^"]+)"', form).group(1)
+    wrong = client.post(action, {"password": "wrong", "return_url": "/fr/page-de-passage/"})
+    assert wrong.status_code == 200 and "Une page de passage" not in wrong.content.decode()
+    right = client.post(action, {"password": "secret", "return_url": "/fr/page-de-passage/"})
+    assert right.status_code == 302 and right["Location"] == "/fr/page-de-passage/"
+    assert "Une page de passage" in client.get("/fr/page-de-passage/").content.decode()
