@@ -1,6 +1,6 @@
 """The directory's FilterSet keeps one form class per set of choices: forms of the same choices
-share it, new choices (a challenge published) get their own, and each form and each filter is
-its own."""
+share it and its fields (read only, not copied for each form), new choices (a challenge
+published) get their own, and each form's data and errors and each filter are its own."""
 
 import uuid
 
@@ -16,16 +16,28 @@ def options(*slugs: str) -> DirectoryOptions:
     return DirectoryOptions(challenges=[Choice(uuid.uuid4(), slug, slug.title()) for slug in slugs])
 
 
-def test_forms_of_the_same_choices_share_their_class_not_their_fields():
+def test_forms_of_the_same_choices_share_their_class_and_fields_not_their_data():
     first = ActionDirectoryFilterSet({"challenge": "a"}, locale_id=1, options=options("a", "b"))
     second = ActionDirectoryFilterSet({"challenge": "b"}, locale_id=1, options=options("a", "b"))
     assert type(first.form) is type(second.form)
-    assert first.form.fields["challenge"] is not second.form.fields["challenge"]
+    assert first.form.fields["challenge"] is second.form.fields["challenge"]
+    assert first.form.fields is not second.form.fields
     assert first.is_valid() and second.is_valid()
     assert (first.form.cleaned_data["challenge"], second.form.cleaned_data["challenge"]) == (
         "a",
         "b",
     )
+
+
+def test_a_form_with_errors_leaves_the_next_form_of_the_same_choices_valid():
+    wrong = ActionDirectoryFilterSet(
+        {"challenge": "z", "new": "maybe"}, locale_id=1, options=options("a", "b")
+    )
+    assert not wrong.is_valid()
+    assert set(wrong.form.errors) == {"challenge", "new"}
+    right = ActionDirectoryFilterSet({"challenge": "a"}, locale_id=1, options=options("a", "b"))
+    assert right.is_valid() and not right.form.errors
+    assert wrong.form.errors and not wrong.is_valid()
 
 
 def test_new_choices_get_a_form_of_their_own():
