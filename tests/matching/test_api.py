@@ -7,6 +7,7 @@ import pytest
 from geopy.distance import great_circle
 
 from matching import services
+from matching.api import NeedSearchParams
 from matching.models import PlaceKind
 from tests.api_errors import assert_the_api_error_format
 from tests.matching.factories import NeedFactory, PlaceFactory, VolunteerProfileFactory
@@ -136,6 +137,26 @@ def test_bad_input_answers_400_with_a_json_message(client, params, field):
     body = response.json()
     assert field in body["errors"]
     assert_the_api_error_format(body)
+
+
+def test_each_request_is_validated_on_its_own(client, needs_near_origin):
+    """The search's fields are copies of the declared ones: what one request binds or finds
+    wrong never reaches the next."""
+    point = {"lat": ORIGIN[0], "lon": ORIGIN[1], "radius_km": 15}
+    answers = [
+        client.get("/api/v1/needs/", params)
+        for params in (
+            {**point, "limit": "0"},
+            point,
+            {**point, "kind": "castle"},
+            {**point, "limit": 1},
+        )
+    ]
+    assert [answer.status_code for answer in answers] == [400, 200, 400, 200]
+    assert list(answers[0].json()["errors"]) == ["limit"]
+    assert list(answers[2].json()["errors"]) == ["kind"]
+    assert answers[1].json()["count"] == 2 and answers[3].json()["count"] == 1
+    assert NeedSearchParams._declared_fields["limit"].field_name is None  # never bound
 
 
 def test_bad_input_in_geojson_format_is_still_a_400_json_message(client):
