@@ -48,10 +48,14 @@ def _no_task_context():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate limits and cached counters must not leak from one test to the next."""
+    """Rate limits, cached counters and fragments must not leak from one test to the next."""
+    from portal import fragments
+
     cache.clear()
+    fragments.forget()
     yield
     cache.clear()
+    fragments.forget()
 
 
 @pytest.fixture

@@ -63,7 +63,7 @@ def test_cached_cards_carry_each_search_s_ranks_and_distances(client, cards_cach
     ]
     near, _far = two_needs
     near.refresh_from_db()
-    stored = cache.get(card_key(near, "fr"))
+    _expires, stored = cache.get(card_key(near, "fr"))
     assert "Besoin proche" in stored and RANK in stored and DISTANCE in stored
     # From the other side: the same cards, now in the other order and at other distances.
     second = cards(client, LATITUDE + 0.04)
