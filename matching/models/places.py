@@ -130,8 +130,12 @@ class Place(ChoiceLabels, models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._loaded = instance._tracked_values()
+        instance.remember_loaded()
         return instance
+
+    def remember_loaded(self) -> None:
+        """What ``save`` compares with to know what changed (set when loaded)."""
+        self._loaded = self._tracked_values()
 
     def _tracked_values(self) -> dict:
         names = ("address", "postcode", "town", "latitude", "longitude", "public_precision", "kind")

@@ -128,21 +128,24 @@ def needs_for_lists(ids: list[int]) -> dict[int, Need]:
     database, width = connection.alias, len(need_names)
     needs = {}
     for row in rows:
-        need = _loaded_need(database, need_names, row[:width])
-        need._state.fields_cache["place"] = Place.from_db(database, place_names, row[width:])
+        need = _loaded(Need, database, need_names, row[:width])
+        place = _loaded(Place, database, place_names, row[width:])
+        place.remember_loaded()  # what Place.from_db adds
+        need._state.fields_cache["place"] = place
         needs[need.pk] = need
     return needs
 
 
-def _loaded_need(database: str, names: list[str], values) -> Need:
-    """What ``Need.from_db`` returns for these fields (the others deferred), without running
-    ``Model.__init__`` over all 22 fields: Need has no custom ``from_db`` and no init signal
-    receiver (tests/matching/test_nearest_lists.py checks both)."""
-    need = Need.__new__(Need)
-    need.__dict__.update(zip(names, values, strict=True))
-    need._state = ModelState()
-    need._state.adding, need._state.db = False, database
-    return need
+def _loaded(model, database: str, names: list[str], values):
+    """What ``Model.from_db`` returns for these fields (the others deferred), without running
+    ``Model.__init__`` over all the model's fields (a need has 22, a place 17): nobody listens
+    to Need's or Place's init signals, and Place's own ``from_db`` only adds
+    ``remember_loaded`` (tests/matching/test_nearest_lists.py checks all three)."""
+    instance = model.__new__(model)
+    instance.__dict__.update(zip(names, values, strict=True))
+    instance._state = ModelState()
+    instance._state.adding, instance._state.db = False, database
+    return instance
 
 
 @cache

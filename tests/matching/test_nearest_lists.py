@@ -46,9 +46,18 @@ def test_no_ids_no_query(django_assert_num_queries):
         assert needs_for_lists([]) == {}
 
 
-def test_need_keeps_the_plain_model_loading_the_lean_path_relies_on():
-    """Building a Need without __init__ holds while Need has Django's own from_db and nobody
-    listens to its init signals; Place keeps its own from_db (it is called)."""
+def test_need_and_place_keep_the_plain_model_loading_the_lean_path_relies_on():
+    """Building a Need and a Place without __init__ holds while Need has Django's own from_db,
+    Place's adds only remember_loaded, and nobody listens to their init signals."""
     assert Need.from_db.__func__ is models.Model.from_db.__func__
-    assert not pre_init._live_receivers(Need)[0] and not post_init._live_receivers(Need)[0]
-    assert Place.from_db.__func__ is not models.Model.from_db.__func__
+    for model in (Need, Place):
+        assert not pre_init._live_receivers(model)[0] and not post_init._live_receivers(model)[0]
+    place = PlaceFactory()
+    calls = []
+    names = [field.attname for field in Place._meta.concrete_fields]
+    values = [getattr(place, name) for name in names]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Place, "remember_loaded", lambda self: calls.append("remember_loaded"))
+        loaded = Place.from_db("default", names, values)
+    assert calls == ["remember_loaded"]
+    assert _fields(loaded) == {name: getattr(place, name) for name in names}
