@@ -6,8 +6,10 @@ production serves it (anonymous home, challenge and directory pages from the cac
 requests/s, median and p95 latency, client-visible errors (5xx, refused or broken connections)
 and other non-2xx/3xx answers per route, and each route's throughput as a share of the
 "ceiling": a fixed 20 KB HTML answer through the same middleware (``bench/urls.py``, mounted
-only by ``bench.settings``), loaded first and last in the same run. Shares, unlike requests/s,
-hold on a busy machine.
+only by ``bench.settings``). Each load runs in slices of a second, each right after a second of
+the ceiling, and its share is its requests over the ceiling's in those slices: the machine's
+speed drifts within a run (by up to 40 % on a shared 2-core machine), a ratio of the same
+moments does not. Shares, unlike requests/s, hold on a busy machine.
 
     .venv/bin/python bench/load.py                                   # SQLite under var/bench/
     .venv/bin/python bench/load.py --redis-url redis://127.0.0.1:6379/5 \\
@@ -78,6 +80,7 @@ SHARE_GOALS = {
     "pledge": 0.15,
 }
 MIXED_SHARE_GOAL = 0.35
+SLICE_SECONDS = 1.0  # a load and the ceiling alternate by slices this long
 
 
 @dataclass
@@ -92,6 +95,11 @@ class RouteStats:
             self.errors += 1
         elif status >= 400:
             self.refused += 1
+
+    def merge(self, other: "RouteStats"):
+        self.latencies_ms += other.latencies_ms
+        self.errors += other.errors
+        self.refused += other.refused
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -389,20 +397,31 @@ async def load(calls: dict, weights: dict, seconds: float, concurrency: int) -> 
     return stats
 
 
-def print_table(title: str, stats: dict, seconds: float, ceiling_rps: float, page_cache: bool):
+def print_table(title: str, rows: list, seconds: float, page_cache: bool):
+    """One line per ``(name, stats, ceiling)``: the ceiling's requests in the slices beside
+    that load (None: no share)."""
     print(f"\n{title} (whole-page cache {'on' if page_cache else 'off'})")
-    print("| route | requests | req/s | p50 ms | p95 ms | share of ceiling | errors | 4xx |")
-    print("|---|---|---|---|---|---|---|---|")
-    for name, route in stats.items():
+    print(
+        "| route | requests | req/s | p50 ms | p95 ms | ceiling req/s beside | share of ceiling "
+        "| errors | 4xx |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, route, ceiling in rows:
         if not route.latencies_ms:
             continue
         count = len(route.latencies_ms)
         goal = SHARE_GOALS.get(name)
-        share = f"{count / seconds / ceiling_rps:.0%}" + (f" (>= {goal:.0%})" if goal else "")
+        if ceiling is None:
+            beside, share = "", ""
+        else:
+            beside = f"{len(ceiling.latencies_ms) / seconds:,.0f}"
+            share = f"{count / len(ceiling.latencies_ms):.0%}" + (
+                f" (>= {goal:.0%})" if goal else ""
+            )
         print(
             f"| {name} | {count:,} | {count / seconds:,.0f} | "
             f"{statistics.median(route.latencies_ms):.1f} | "
-            f"{percentile(route.latencies_ms, 0.95):.1f} | {share} | "
+            f"{percentile(route.latencies_ms, 0.95):.1f} | {beside} | {share} | "
             f"{route.errors} | {route.refused} |"
         )
 
@@ -429,35 +448,35 @@ async def ready(args, context: dict) -> dict:
     return routes(args.port, context, sessions, need_ids)
 
 
-async def ceiling_around(calls: dict, args, phase):
-    """The ceiling loaded before and after ``phase()`` (the machine's load may drift during the
-    run; the mean serves): its requests/s as 100 %, its two loads, and ``phase()``'s result."""
-    first = await load(calls, {"ceiling": 1}, args.seconds, args.concurrency)
-    result = await phase()
-    last = await load(calls, {"ceiling": 1}, args.seconds, args.concurrency)
-    first_rps, last_rps = (
-        len(stats["ceiling"].latencies_ms) / args.seconds for stats in (first, last)
-    )
-    print(
-        f"\nceiling: {first_rps:,.0f} req/s first, {last_rps:,.0f} req/s last, "
-        f"{(first_rps + last_rps) / 2:,.0f} req/s as 100 %"
-    )
-    return (first_rps + last_rps) / 2, first["ceiling"], last["ceiling"], result
+async def beside_the_ceiling(calls: dict, weights: dict, seconds: float, concurrency: int):
+    """``weights``' load for ``seconds``, by slices of SLICE_SECONDS each right after a slice
+    of the ceiling: each route's stats, and the ceiling's over the same moments."""
+    stats = {name: RouteStats() for name in weights}
+    ceiling = RouteStats()
+    for _ in range(max(1, round(seconds / SLICE_SECONDS))):
+        ceiling.merge((await load(calls, {"ceiling": 1}, SLICE_SECONDS, concurrency))["ceiling"])
+        for name, route in (await load(calls, weights, SLICE_SECONDS, concurrency)).items():
+            stats[name].merge(route)
+    return stats, ceiling
 
 
-def print_mixed(label: str, mixed: dict, args, ceiling_rps: float, page_cache: bool) -> float:
-    """The mixed run's table; answers its share of the ceiling."""
+def print_mixed(label: str, mixed: dict, ceiling: RouteStats, args, page_cache: bool) -> float:
+    """The mixed run's table; answers its share of the ceiling beside it."""
     mix = {name: weight for name, weight in MIX.items() if name in mixed}
+    seconds = args.seconds * 2
     print_table(
-        f"Mixed ({args.seconds * 2:.0f} s, weights {mix})",
-        mixed,
-        args.seconds * 2,
-        ceiling_rps,
+        f"Mixed ({seconds:.0f} s, weights {mix})",
+        [(name, route, None) for name, route in mixed.items()],
+        seconds,
         page_cache,
     )
-    mixed_rps = sum(len(route.latencies_ms) for route in mixed.values()) / (args.seconds * 2)
-    share = mixed_rps / ceiling_rps
-    print(f"| {label} | | {mixed_rps:,.0f} | | | {share:.0%} (>= {MIXED_SHARE_GOAL:.0%}) | | |")
+    requests = sum(len(route.latencies_ms) for route in mixed.values())
+    share = requests / len(ceiling.latencies_ms)
+    print(
+        f"| {label} | {requests:,} | {requests / seconds:,.0f} | | | "
+        f"{len(ceiling.latencies_ms) / seconds:,.0f} | {share:.0%} (>= {MIXED_SHARE_GOAL:.0%}) "
+        "| | |"
+    )
     return share
 
 
@@ -465,51 +484,50 @@ def mix_of(args) -> dict:
     return {name: weight for name, weight in MIX.items() if not args.routes or name in args.routes}
 
 
-async def run(args, context: dict) -> tuple[int, dict, float, float]:
-    """Each route alone between two loads of the ceiling, then all of them in the mix: the
-    errors, each route's requests/s, the ceiling's, and the mix's share of it."""
+async def run(args, context: dict) -> tuple[int, dict, dict, float]:
+    """Each route alone beside the ceiling, then all of them in the mix: the errors, each
+    route's requests/s and share of the ceiling, and the mix's share."""
     calls = await ready(args, context)
-
-    async def each_alone() -> dict:
-        alone = {}
-        for name in mix_of(args):
-            alone.update(await load(calls, {name: 1}, args.seconds, args.concurrency))
-            if args.redis_url:  # the next route starts once the worker has caught up
-                waited = await drain_tasks(args.redis_url)
-                if waited >= 0.5:
-                    print(f"{name}: the worker sent its queued tasks {waited:.1f} s after the load")
-        return alone
-
-    ceiling_rps, first, last, alone = await ceiling_around(calls, args, each_alone)
+    rows = []
+    for name in mix_of(args):
+        stats, ceiling = await beside_the_ceiling(calls, {name: 1}, args.seconds, args.concurrency)
+        rows.append((name, stats[name], ceiling))
+        if args.redis_url:  # the next route starts once the worker has caught up
+            waited = await drain_tasks(args.redis_url)
+            if waited >= 0.5:
+                print(f"{name}: the worker sent its queued tasks {waited:.1f} s after the load")
     print_table(
-        f"Each route alone ({args.seconds:.0f} s, {args.concurrency} clients)",
-        {"ceiling (first)": first, **alone, "ceiling (last)": last},
+        f"Each route alone ({args.seconds:.0f} s, {args.concurrency} clients, by slices of "
+        f"{SLICE_SECONDS:.0f} s after as long of the ceiling)",
+        rows,
         args.seconds,
-        ceiling_rps,
         args.page_cache,
     )
-    mixed = await load(calls, mix_of(args), args.seconds * 2, args.concurrency)
-    mixed_share = print_mixed("mixed, all routes", mixed, args, ceiling_rps, args.page_cache)
-    errors = first.errors + last.errors
-    errors += sum(route.errors for route in [*alone.values(), *mixed.values()])
-    rps = {name: len(route.latencies_ms) / args.seconds for name, route in alone.items()}
-    return errors, rps, ceiling_rps, mixed_share
+    mixed, ceiling = await beside_the_ceiling(
+        calls, mix_of(args), args.seconds * 2, args.concurrency
+    )
+    mixed_share = print_mixed("mixed, all routes", mixed, ceiling, args, args.page_cache)
+    errors = sum(route.errors + ceiling.errors for _name, route, ceiling in rows)
+    errors += ceiling.errors + sum(route.errors for route in mixed.values())
+    rps = {name: len(route.latencies_ms) / args.seconds for name, route, _ceiling in rows}
+    shares = {
+        name: len(route.latencies_ms) / len(ceiling.latencies_ms) for name, route, ceiling in rows
+    }
+    return errors, rps, shares, mixed_share
 
 
 async def run_as_served(args, context: dict) -> tuple[int, float]:
-    """The mix again as production serves it, between two loads of the ceiling: anonymous
-    home, challenge and directory pages from the whole-page cache, every other answer (the
-    near-me page and API, needs, the volunteer space, pledges) worked out: its errors and its
-    share of the ceiling."""
+    """The mix again as production serves it, beside the ceiling: anonymous home, challenge
+    and directory pages from the whole-page cache, every other answer (the near-me page and
+    API, needs, the volunteer space, pledges) worked out: its errors and its share of the
+    ceiling."""
     calls = await ready(args, context)
     print("\nThe mix as production serves it: the whole-page cache on")
-
-    async def mixed_load():
-        return await load(calls, mix_of(args), args.seconds * 2, args.concurrency)
-
-    ceiling_rps, first, last, mixed = await ceiling_around(calls, args, mixed_load)
-    share = print_mixed("mixed, as served", mixed, args, ceiling_rps, page_cache=True)
-    errors = first.errors + last.errors + sum(route.errors for route in mixed.values())
+    mixed, ceiling = await beside_the_ceiling(
+        calls, mix_of(args), args.seconds * 2, args.concurrency
+    )
+    share = print_mixed("mixed, as served", mixed, ceiling, args, page_cache=True)
+    errors = ceiling.errors + sum(route.errors for route in mixed.values())
     return errors, share
 
 
@@ -561,7 +579,7 @@ def main():
     (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
     env = server_env(args)
     context = prepare(args, env)
-    errors, rps, ceiling_rps, mixed_share = serving(args, env, run, context)
+    errors, rps, shares, mixed_share = serving(args, env, run, context)
     if args.page_cache:  # the mix was served as production serves it already
         rendered_share, served_share = None, mixed_share
     else:  # the same server, its whole-page cache on
@@ -569,7 +587,6 @@ def main():
         served_errors, served_share = serving(args, served_env, run_as_served, context)
         errors += served_errors
         rendered_share = mixed_share
-    shares = {name: value / ceiling_rps for name, value in rps.items()}
     print_acceptance(shares, rendered_share, served_share, errors)
     # Issue #9 measured the home page as production serves it: from the whole-page cache.
     if args.page_cache and "home" in rps and "api_needs" in rps:
