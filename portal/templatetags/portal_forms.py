@@ -71,12 +71,14 @@ def _typed(field):
     key = _key(field, VALUE if typed else value, None)
     if key is None:
         return _render(field)
-    kept = _drawn(field.form)
-    if not typed:
-        return components.drawn_once(kept, key, lambda: _render(field), limit=MAX_DRAWN)
     drawing = components.drawn_once(
-        kept, key, lambda: _render(_standing_in(field)), limit=MAX_DRAWN
+        _drawn(field.form),
+        key,
+        lambda: _render(_standing_in(field) if typed else field),
+        limit=MAX_DRAWN,
     )
+    if not typed:
+        return drawing
     return mark_safe(drawing.replace(VALUE, components.escape_output(value)))  # noqa: S308
 
 
