@@ -1,6 +1,6 @@
 """Profile of the dynamic pages in-process (Django's test client, production settings): the
-directory with and without filters or search, the need page, the near-me page and API, the volunteer
-space and the pledge POST. Prints the median time per request (wall clock and
+directory with and without filters or search, the need page, the near-me page and API, the
+volunteer space and the pledge POST. Prints the median time per request (wall clock and
 this process's CPU time, steadier on a busy machine) and, with --profile, the
 functions that cost the most (cProfile, cumulative), or a pyinstrument tree with --tree.
 
@@ -106,8 +106,9 @@ def call(spec):
     # A volunteer reads the message a pledge leaves (on the page it redirects to): here nobody
     # does, and the messages cookie would grow with each pledge (as bench/load.py's does not).
     client.cookies.pop("messages", None)
-    # A page answers (below 500); a POST succeeds (below 400: a pledge redirects).
-    assert response.status_code < (500 if method == "get" else 400), (path, response.status_code)
+    # Every page answers and the POST succeeds (a pledge redirects): a 4xx (a 429 from a limit,
+    # say) would be timed instead of the page.
+    assert response.status_code < 400, (path, response.status_code)
     return response
 
 
@@ -124,6 +125,9 @@ def main():
     parser.add_argument("--pages", nargs="*", default=[], help="only these pages")
     args = parser.parse_args()
     settings.PAGE_CACHE_SECONDS = 0
+    # Every request comes from one address: the API's limits per address lifted, as
+    # bench/load.py lifts them (the near-me API answered 429 after 300 requests).
+    settings.API_RATE_ANONYMOUS = settings.API_RATE_ACCOUNT = "1000000/second"
     if args.no_caches:
         settings.NEARBY_CACHE_SECONDS = 0
         settings.DIRECTORY_CACHE_SECONDS = 0
