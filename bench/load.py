@@ -29,6 +29,7 @@ with --page-cache (every route from the cache where production caches it), issue
 
 import argparse
 import asyncio
+import json
 import math
 import os
 import random
@@ -128,6 +129,9 @@ def server_env(args) -> dict:
         # than production's 300 per minute; a second of it is about as many.
         API_RATE_ANONYMOUS="1000000/second",
         API_RATE_ACCOUNT="1000000/second",
+        # A bench account pledges hundreds of times a minute: successful pledges measured, not
+        # 429 answers (20 an hour per account otherwise).
+        PLEDGES_PER_HOUR="1000000",
         # The real work by default: anonymous pages rendered, not answered from the whole-page
         # cache (home, challenge, directory); --page-cache measures the cache instead.
         PAGE_CACHE_SECONDS="60" if args.page_cache else "0",
@@ -156,8 +160,11 @@ PREPARE = """
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from challenges.models import ChallengePage
-from matching.models import VolunteerProfile
+from matching.models import Pledge, VolunteerProfile
 cache.clear()  # the bench's own cache database: rate limits start afresh
+# The last runs' pledges withdrawn (each recounts its need): every run pledges the same needs
+# from the same state, none filled by the runs before.
+Pledge.objects.filter(volunteer__user__username__startswith="{prefix}").delete()
 for n in range({count}):
     email = "{email}".format(n=n)
     user, _ = get_user_model().objects.get_or_create(
@@ -177,7 +184,12 @@ def prepare(args, env: dict) -> dict:
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_demo", "--needs", str(args.needs), "-v0")
         manage(env, "collectstatic", "--noinput", "-v0")
-    script = PREPARE.format(email=BENCH_EMAIL, password=BENCH_PASSWORD, count=BENCH_VOLUNTEERS)
+    script = PREPARE.format(
+        email=BENCH_EMAIL,
+        password=BENCH_PASSWORD,
+        count=BENCH_VOLUNTEERS,
+        prefix=BENCH_EMAIL.split("{", 1)[0],
+    )
     out = manage(env, "shell", "-c", script)
     challenge_path, challenge_slug = out.strip().splitlines()[-1].split("|")
     print(f"database ready in {time.monotonic() - started:.0f} s ({args.needs:,} needs)")
@@ -286,20 +298,23 @@ def _cookie_header(cookies: dict) -> str:
     return "; ".join(f"{name}={value}" for name, value in cookies.items())
 
 
-async def open_need_ids(port: int) -> list[int]:
-    ids = []
+async def open_needs(port: int) -> dict[int, int]:
+    """Open needs near the bench's postcodes: id -> quantity left to promise."""
+    needs = {}
     for postcode in POSTCODES:
         query = urlencode({"postcode": postcode, "radius_km": 30, "limit": 50})
         status, _, content = await request(port, "GET", f"/api/v1/needs/?{query}")
-        ids += [int(pk) for pk in re.findall(rb'"id":\s*(\d+)', content)]
-    return ids
+        for result in json.loads(content)["results"]:
+            needs[result["id"]] = result["quantity_remaining"]
+    return needs
 
 
 # --- the routes -------------------------------------------------------------------------
 
 
-def routes(port: int, context: dict, sessions: list[dict], need_ids: list[int]) -> dict:
+def routes(port: int, context: dict, sessions: list[dict], needs: dict[int, int]) -> dict:
     rnd = random.Random(7)
+    need_ids, room = list(needs), list(needs.values())
     slug = context["challenge_slug"]
 
     def ceiling():
@@ -335,7 +350,9 @@ def routes(port: int, context: dict, sessions: list[dict], need_ids: list[int]) 
         return request(port, "GET", f"/api/v1/needs/?{query}")
 
     def pledge():
-        need_id = rnd.choice(need_ids)
+        # Each need as often as it has room: a run's thousands of pledges (one each) take a
+        # small share of every need, none is filled (a full need answers 400).
+        need_id = rnd.choices(need_ids, weights=room)[0]
         session = rnd.choice(sessions)
         cookies = session["cookies"]
         body = urlencode(
@@ -439,13 +456,14 @@ async def ready(args, context: dict) -> dict:
         if time.monotonic() > deadline:
             raise SystemExit("the server did not answer within 60 s")
         await asyncio.sleep(0.5)
-    need_ids = await open_need_ids(args.port)
+    needs = await open_needs(args.port)
+    need_ids = list(needs)
     sessions = []
     for n in range(BENCH_VOLUNTEERS):
         session = await sign_in(args.port, BENCH_EMAIL.format(n=n))
         await refresh_token(args.port, session, need_ids[n % len(need_ids)])
         sessions.append(session)
-    return routes(args.port, context, sessions, need_ids)
+    return routes(args.port, context, sessions, needs)
 
 
 async def beside_the_ceiling(calls: dict, weights: dict, seconds: float, args):

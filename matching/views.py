@@ -3,6 +3,7 @@ a need's report (thin: services do the work)."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -25,8 +26,7 @@ from matching.services import pledge_follow_up as follow_up
 from matching.services.maps import map_settings
 from portal import fragments, page_cache, ratelimit
 
-# Per account: enough for a busy volunteer, too few for a script.
-PLEDGE_LIMIT, PLEDGE_WINDOW_S = 20, 3600
+PLEDGE_WINDOW_S = 3600  # settings.PLEDGES_PER_HOUR per account
 REPORT_LIMIT, REPORT_WINDOW_S = 10, 3600
 DIRECTORY_ACTIONS_SHOWN = 3
 SEARCH_PARAMETERS = ("q", "lat", "lon", "page")
@@ -203,7 +203,7 @@ def pledge(request, pk: int):
         profile=own_profile,
     )
     if not ratelimit.allow(
-        "pledge", str(request.user.pk), limit=PLEDGE_LIMIT, window_s=PLEDGE_WINDOW_S
+        "pledge", str(request.user.pk), limit=settings.PLEDGES_PER_HOUR, window_s=PLEDGE_WINDOW_S
     ):
         form.is_valid()  # keep what was typed on the page
         messages.error(

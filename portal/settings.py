@@ -65,6 +65,7 @@ env = environ.Env(
     PAGE_CACHE_SECONDS=(int, 60),
     API_RATE_ANONYMOUS=(str, "300/minute"),
     API_RATE_ACCOUNT=(str, "1200/minute"),
+    PLEDGES_PER_HOUR=(int, 20),
     NEARBY_CACHE_SECONDS=(int, 30),
     DIRECTORY_CACHE_SECONDS=(int, 300),
     PUBLICATION_MEMO_SECONDS=(int, 300),
@@ -363,6 +364,9 @@ REST_FRAMEWORK = {
 # API requests allowed per client address (anonymous) and per account (signed in).
 API_RATE_ANONYMOUS = env("API_RATE_ANONYMOUS")
 API_RATE_ACCOUNT = env("API_RATE_ACCOUNT")
+# Pledges allowed per account and hour (then 429): enough for a busy volunteer, too few for a
+# script.
+PLEDGES_PER_HOUR = env("PLEDGES_PER_HOUR")
 SPECTACULAR_SETTINGS = {
     "TITLE": "ré_action portal API",
     "DESCRIPTION": "Actions, needs near a point, geocoding.",

@@ -148,8 +148,8 @@ def test_anonymous_visitors_are_offered_to_sign_in_or_create_an_account(client):
     assert signup in html
 
 
-def test_pledges_are_rate_limited_per_account(client, volunteer, monkeypatch):
-    monkeypatch.setattr(views, "PLEDGE_LIMIT", 2)
+def test_pledges_are_rate_limited_per_account(client, volunteer, settings):
+    settings.PLEDGES_PER_HOUR = 2
     need = NeedFactory(quantity_wanted=10)
     data = {"quantity": 1, "contact_channel": "none"}
     assert [client.post(url("pledge", need), data).status_code for _ in range(2)] == [302, 302]
