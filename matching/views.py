@@ -25,6 +25,7 @@ from matching.services import moderation, slots
 from matching.services import pledge_follow_up as follow_up
 from matching.services.maps import map_settings
 from portal import fragments, page_cache, ratelimit
+from portal.compiled_query import CompiledQuery
 
 PLEDGE_WINDOW_S = 3600  # settings.PLEDGES_PER_HOUR per account
 REPORT_LIMIT, REPORT_WINDOW_S = 10, 3600
@@ -133,12 +134,14 @@ def _need_or_404(pk: int):
     return need
 
 
+_PROFILE_TO_PLEDGE = CompiledQuery(VolunteerProfile.objects.only("user_id", "phone"), "user_id")
+
+
 def _own_profile(user) -> VolunteerProfile | None:
     """What the pledge form and the pledge read of the user's profile (their phone)."""
     if not user.is_authenticated:
         return None
-    found = VolunteerProfile.objects.filter(user=user).only("user_id", "phone")[:1]
-    profile = next(iter(found), None)
+    profile = _PROFILE_TO_PLEDGE.first(user.pk)
     if profile is not None:
         profile.user = user  # already read (its email, for the contact check): not twice
     return profile

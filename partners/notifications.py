@@ -34,6 +34,7 @@ from partners import pledge_contact
 from partners.models import DailySummaryLog, PartnerInvitation, PartnerMember
 from partners.services import partner_for_language
 from portal import notify
+from portal.compiled_query import CompiledQuery
 from portal.i18n import absolute_reverse
 
 logger = logging.getLogger(__name__)
@@ -117,7 +118,7 @@ def send_pledge_notification(pledge_id: int) -> int:
     if pledge is None:
         return 0
     partner_id = pledge.need.place.partner_id
-    members = list(_members(partner_id)) if partner_id is not None else []
+    members = _members(partner_id) if partner_id is not None else []
     if not members:  # no partner, or nobody to read its emails
         return _send_all([_to_editors(pledge)])
     notified = [member for member in members if member.notify_pledges]
@@ -145,19 +146,20 @@ def send_pledge_notification(pledge_id: int) -> int:
     return _send_all(messages)
 
 
-# Who can read a partner's emails, in one query (built once per process): its active members
-# with an email, each with ``notify_pledges`` (recipients' preference).
-_MEMBERS = (
+# Who can read a partner's emails, in one query (compiled once per process): its active
+# members with an email, each with ``notify_pledges`` (recipients' preference).
+_MEMBERS = CompiledQuery(
     PartnerMember.objects.filter(user__is_active=True)
     .exclude(user__email="")
     .select_related("user")
     .only("partner_id", "notify_pledges", "user__email")
-    .order_by("pk")
+    .order_by("pk"),
+    "partner_id",
 )
 
 
-def _members(partner_id: int) -> QuerySet[PartnerMember]:
-    return _MEMBERS.filter(partner_id=partner_id)
+def _members(partner_id: int) -> list[PartnerMember]:
+    return _MEMBERS.rows(partner_id)
 
 
 def invited_languages(members: list[PartnerMember]) -> dict[int, str | None]:
@@ -180,14 +182,18 @@ def invited_languages(members: list[PartnerMember]) -> dict[int, str | None]:
     )
 
 
+_PARTNER_PAGE = CompiledQuery(
+    PartnerPage.objects.select_related("locale").only(
+        "title", "translation_key", "locale__language_code"
+    ),
+    "pk",
+)
+
+
 def _partner_page(partner_id: int) -> PartnerPage:
     """What the pledge email reads of the partner's page (its name), and what finds it in
     another language (portal.i18n.in_language)."""
-    return (
-        PartnerPage.objects.select_related("locale")
-        .only("title", "translation_key", "locale__language_code")
-        .get(pk=partner_id)
-    )
+    return _PARTNER_PAGE.first(partner_id)
 
 
 def _to_editors(pledge: Pledge) -> notify.Email:

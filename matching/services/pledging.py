@@ -17,6 +17,7 @@ from matching.models import (
     VolunteerProfile,
 )
 from matching.services.needs import HIDDEN_STATUSES
+from portal.compiled_query import CompiledQuery
 
 # Sent inside complete_pledge's transaction, once per pledge (the pledged → done step happens
 # once under a row lock), whoever marks it done: partner space, partner API or the admin.
@@ -32,11 +33,12 @@ def _open_now():
     return Q(status=NeedStatus.OPEN) & (Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now()))
 
 
-# Built once per process, as the emails' queries below: each call adds its primary key.
-_TO_PLEDGE = (
+# Compiled once per process, as the emails' queries below.
+_TO_PLEDGE = CompiledQuery(
     Need.objects.exclude(status__in=HIDDEN_STATUSES)
     .only("quantity_wanted", "quantity_pledged", "unit", "unit_singular")
-    .order_by()
+    .order_by(),
+    "pk",
 )
 
 
@@ -44,7 +46,7 @@ def need_to_pledge(need_id: int) -> Need | None:
     """What the pledge form reads of a need the public may see (as ``public_need``): its
     quantities (``quantity_remaining``, the counter the pledge itself checks) and its units;
     None if there is none."""
-    return next(iter(_TO_PLEDGE.filter(pk=need_id)[:1]), None)
+    return _TO_PLEDGE.first(need_id)
 
 
 def _check_contact(volunteer: VolunteerProfile, channel: str, phone: str) -> None:
@@ -153,16 +155,19 @@ PARTNER_EMAIL_FIELDS = (
     "volunteer__user__first_name",
     "volunteer__user__is_active",
 )
-_TO_VOLUNTEER = (
+# Compiled once per process: each email about a pledge reads it anew, with four joins.
+_TO_VOLUNTEER = CompiledQuery(
     Pledge.objects.select_related("need__place__partner", "volunteer__user")
     .only(*VOLUNTEER_EMAIL_FIELDS)
-    .order_by()
+    .order_by(),
+    "pk",
 )
-_TO_PARTNER = (
+_TO_PARTNER = CompiledQuery(
     Pledge.objects.select_related("need__place", "volunteer__user")
     .only(*PARTNER_EMAIL_FIELDS)
     .annotate(partner_title=F("need__place__partner__title"))
-    .order_by()
+    .order_by(),
+    "pk",
 )
 
 
@@ -171,8 +176,7 @@ def pledge_for_emails(pledge_id: int, *, to_partner: bool = False) -> Pledge | N
     one query of the columns they use. The volunteer's emails get the partner's page; the
     partner's (``to_partner``) its name, ``partner_title`` (None without a partner), and
     ``need.place.partner_id``."""
-    found = (_TO_PARTNER if to_partner else _TO_VOLUNTEER).filter(pk=pledge_id)
-    return next(iter(found[:1]), None)
+    return (_TO_PARTNER if to_partner else _TO_VOLUNTEER).first(pledge_id)
 
 
 @transaction.atomic

@@ -1,0 +1,95 @@
+"""portal.compiled_query: the same objects as the ORM's own query, its SQL built once."""
+
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from matching.models import Need, Place
+from portal.compiled_query import CompiledQuery
+from tests.factories import PartnerPageFactory
+from tests.matching.factories import NeedFactory, PlaceFactory
+
+pytestmark = pytest.mark.django_db
+
+NEEDS = (
+    Need.objects.select_related("place__partner")
+    .only("title", "quantity_wanted", "place__town", "place__partner__title")
+    .annotate(partner_name=F("place__partner__title"))
+    .order_by("pk")
+)
+
+
+def described(need: Need) -> tuple:
+    place, partner = need.place, need.place.partner
+    return (
+        need.pk,
+        need.title,
+        need.quantity_wanted,
+        need.partner_name,
+        need.get_deferred_fields(),
+        place.pk,
+        place.town,
+        place.get_deferred_fields() >= {"name", "latitude"},
+        partner and (partner.pk, partner.title, partner.specific_class.__name__),
+        need._state.adding,
+        need._state.db,
+    )
+
+
+def test_each_row_is_what_the_orm_returns_with_its_joins_deferred_fields_and_annotations():
+    partner = PartnerPageFactory(title="Hôpital Nord")
+    with_partner = NeedFactory(place=PlaceFactory(partner=partner, town="Lille"), title="Draps")
+    without = NeedFactory(place=PlaceFactory(town="Nantes"), quantity_wanted=4)
+    compiled = CompiledQuery(NEEDS, "pk")
+    for need in (with_partner, without):
+        got = compiled.first(need.pk)
+        assert described(got) == described(NEEDS.get(pk=need.pk))
+    assert compiled.first(with_partner.pk).partner_name == "Hôpital Nord"
+    assert compiled.first(without.pk).place.partner is None
+    assert compiled.first(without.pk + 1000) is None
+
+
+def test_many_rows_in_the_querysets_order_up_to_the_limit():
+    place = PlaceFactory()
+    needs = [NeedFactory(place=place) for _ in range(3)]
+    other = NeedFactory()
+    by_place = CompiledQuery(NEEDS, "place_id")
+    assert [need.pk for need in by_place.rows(place.pk)] == [need.pk for need in needs]
+    assert [need.pk for need in by_place.rows(other.place_id)] == [other.pk]
+    assert len(CompiledQuery(NEEDS, "place_id", limit=2).rows(place.pk)) == 2
+
+
+def test_deferred_fields_load_on_access_and_objects_save_as_usual():
+    need = NeedFactory(place=PlaceFactory(name="Avant"))
+    got = CompiledQuery(NEEDS, "pk").first(need.pk)
+    assert got.place.name == "Avant"  # deferred: read when asked
+    got.place.name = "Après"
+    got.place.save(update_fields=["name"])
+    assert Place.objects.get(pk=need.place_id).name == "Après"
+
+
+def test_the_sql_is_compiled_once_and_each_call_is_one_query(monkeypatch):
+    needs = [NeedFactory() for _ in range(2)]
+    compiled = CompiledQuery(NEEDS, "pk")
+    compiled.first(needs[0].pk)
+    compiles = []
+    original = type(NEEDS.query).get_compiler
+
+    def counting(*args, **kwargs):
+        compiles.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(type(NEEDS.query), "get_compiler", counting, raising=True)
+    with CaptureQueriesContext(connection) as queries:
+        assert compiled.first(needs[1].pk).pk == needs[1].pk
+    assert compiles == []
+    assert len(queries) == 1
+
+
+def test_querysets_it_cannot_compile_are_refused():
+    with pytest.raises(ValueError):
+        CompiledQuery(Need.objects.values("pk"), "pk")
+    with pytest.raises(ValueError):
+        CompiledQuery(Need.objects.prefetch_related("pledges"), "pk")
