@@ -1,8 +1,11 @@
 """portal.compiled_query: the same objects as the ORM's own query, its SQL built once."""
 
+from datetime import timedelta
+
 from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 import pytest
 
@@ -15,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 NEEDS = (
     Need.objects.select_related("place__partner")
-    .only("title", "quantity_wanted", "place__town", "place__partner__title")
+    .only("title", "quantity_wanted", "ends_at", "place__town", "place__partner__title")
     .annotate(partner_name=F("place__partner__title"))
     .order_by("pk")
 )
@@ -27,6 +30,7 @@ def described(need: Need) -> tuple:
         need.pk,
         need.title,
         need.quantity_wanted,
+        need.ends_at,  # a datetime: SQLite's text converted as the ORM does
         need.partner_name,
         need.get_deferred_fields(),
         place.pk,
@@ -40,15 +44,22 @@ def described(need: Need) -> tuple:
 
 def test_each_row_is_what_the_orm_returns_with_its_joins_deferred_fields_and_annotations():
     partner = PartnerPageFactory(title="Hôpital Nord")
-    with_partner = NeedFactory(place=PlaceFactory(partner=partner, town="Lille"), title="Draps")
+    with_partner = NeedFactory(
+        place=PlaceFactory(partner=partner, town="Lille"),
+        title="Draps",
+        ends_at=timezone.now() + timedelta(days=3),
+    )
     without = NeedFactory(place=PlaceFactory(town="Nantes"), quantity_wanted=4)
     compiled = CompiledQuery(NEEDS, "pk")
     for need in (with_partner, without):
         got = compiled.first(need.pk)
         assert described(got) == described(NEEDS.get(pk=need.pk))
     assert compiled.first(with_partner.pk).partner_name == "Hôpital Nord"
+    assert compiled.first(with_partner.pk).ends_at == with_partner.ends_at
     assert compiled.first(without.pk).place.partner is None
     assert compiled.first(without.pk + 1000) is None
+    for forged in (2**63, -(2**63) - 1, 10**40):  # ids no column holds: none, no error
+        assert compiled.first(forged) is None
 
 
 def test_many_rows_in_the_querysets_order_up_to_the_limit():
