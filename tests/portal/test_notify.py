@@ -3,10 +3,13 @@ outbox backend, portal.mail) that builds emails: every email of the project goes
 
 import ast
 import datetime
+from email import message_from_bytes
+from email.header import decode_header, make_header
 from pathlib import Path
 
 from django.conf import settings
 from django.core import mail
+from django.core.mail import BadHeaderError
 from django.test import override_settings
 from django.utils import translation
 from django.utils.formats import date_format
@@ -219,3 +222,42 @@ def test_no_module_but_notify_builds_emails():
                 offenders[name] = sorted(used)
     assert offenders == {}, "send emails through portal.notify"
     assert _email_classes_used(ast.parse((ROOT / "portal/notify.py").read_text()))
+
+
+# --- headers encoded in one pass -------------------------------------------------------------
+
+LONG_SUBJECT = "Votre engagement pour « Blouses cousues pour le service de réanimation — 2ᵉ étage »"
+
+
+def parsed(email: notify.Email):
+    raw = email.message().as_bytes()
+    message = message_from_bytes(raw)
+    return raw, lambda name: str(make_header(decode_header(message[name])))
+
+
+@override_settings(DEFAULT_FROM_EMAIL="ré_action <bonjour@reaction.example>")
+def test_a_french_subject_and_sender_name_read_back_whole_on_lines_of_at_most_78():
+    email = notify.message(to="a@example.org", language="fr", subject=LONG_SUBJECT, body="Merci")
+    raw, header = parsed(email)
+    assert header("Subject") == LONG_SUBJECT
+    assert header("From") == "ré_action <bonjour@reaction.example>"
+    assert raw.isascii()
+    assert max(len(line) for line in raw.split(b"\n\n", 1)[0].splitlines()) <= 78
+    assert email.subject == LONG_SUBJECT  # the email itself keeps what was given
+
+
+def test_ascii_subjects_stay_as_written_and_newlines_are_still_refused():
+    email = notify.message(to="a@example.org", language="fr", subject="Merci", body="Merci")
+    assert email.message()["Subject"] == "Merci"
+    injected = notify.message(
+        to="a@example.org", language="fr", subject="Été\nBcc: x@example.org", body="Merci"
+    )
+    with pytest.raises(BadHeaderError):
+        injected.message()
+
+
+@pytest.mark.parametrize("text", ["é" * 60, "a" * 44 + "€" * 10, "🌱" * 30, "ré"])
+def test_encoded_words_cut_between_characters(text):
+    encoded = notify.encoded_words(text)
+    assert str(make_header(decode_header(encoded))) == text
+    assert all(len(word) <= 75 for word in encoded.split(" "))
