@@ -239,24 +239,28 @@ def test_requests_run_in_one_transaction_on_postgresql():
 
 
 class Broker:
-    """The broker as a task's apply_async sees it: up (records the calls) or down."""
+    """The broker as a task's apply_async sees it: up (records the calls, and a worker runs
+    them) or down."""
 
     def __init__(self, task, *, up: bool):
         self.task, self.up, self.sent = task, up, []
-        self._apply_async = task.apply_async
 
     def __call__(self, args=None, kwargs=None, **options):
         if not self.up:
             raise OperationalError("Error 111 connecting to redis:6379. Connection refused.")
         self.sent.append((list(args or ()), dict(kwargs or {})))
-        return self._apply_async(args=args, kwargs=kwargs, **options)
+        return self.task.apply(args=args, kwargs=kwargs, **options)
 
 
 @pytest.fixture
 def broker(monkeypatch):
+    """Production's topology: Celery not eager, tasks sent to a broker."""
     broker = Broker(geocode_place_task, up=False)
     monkeypatch.setattr(geocode_place_task, "apply_async", broker)
-    return broker
+    conf = geocode_place_task.app.conf
+    eager, conf.task_always_eager = conf.task_always_eager, False
+    yield broker
+    conf.task_always_eager = eager
 
 
 def test_dispatch_sends_the_task_when_the_broker_is_up(broker):
@@ -311,7 +315,7 @@ def test_with_the_broker_down_a_new_place_is_saved_its_task_kept_then_sent(
     assert kept.attempts == 1
 
     broker.up = True
-    assert flush_outbox.delay().get() == 1
+    assert flush_outbox.apply().get() == 1  # the beat's run
     assert broker.sent == [([place.pk], {})]
     assert not PendingTask.objects.exists()
     place.refresh_from_db()
