@@ -1,5 +1,6 @@
 """The pages every sign-up shares: "check your inbox" and the confirmation link."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.shortcuts import redirect, render
@@ -39,7 +40,7 @@ class ConfirmView(View):
 
     def post(self, request, uidb64, token):
         accounts.activate(self.account)
-        login(request, self.account, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, self.account, backend=settings.AUTHENTICATION_BACKENDS[0])
         messages.success(request, _("Votre adresse est confirmée. Bienvenue !"))
         accounts.account_confirmed.send(sender=ConfirmView, user=self.account, request=request)
         return redirect(local_next(request) or DEFAULT_LANDING)

@@ -401,6 +401,10 @@ LOGIN_LOCKOUT_S = 15 * 60
 PARTNER_INVITATION_DAYS = 7
 
 # Security: production-safe; the embedded default (DEBUG on, plain HTTP) relaxes it.
+# Django's database sessions and accounts, each read with a query compiled once
+# (portal/sessions.py, portal/auth_backends.py).
+SESSION_ENGINE = "portal.sessions"
+AUTHENTICATION_BACKENDS = ["portal.auth_backends.ModelBackend"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True

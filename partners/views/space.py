@@ -1,5 +1,6 @@
 """Partner space: accepting an invitation, the partner's home and its team."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -42,7 +43,7 @@ class AcceptInvitationView(View):
                     first_name=form.cleaned_data["first_name"],
                     password=form.cleaned_data["password1"],
                 )
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
         except ValidationError as error:
             return self._render(
                 InvitedAccountForm(email=self.invitation.email), error=error.messages[0], status=400
