@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import page_routes, site_files
+from portal import page_routes, page_urls, site_files
 from portal.login_throttle import AdminLoginView
 
 urlpatterns = [
@@ -31,8 +31,14 @@ if settings.DEBUG:
 wagtail_views = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
 
 # Each request tries the routes in this order until one matches: the busiest pages first
-# (near me, needs and pledges; the volunteer space), Wagtail's pages at the end.
+# (near me, needs and pledges; the volunteer space), Wagtail's pages at the end, except the
+# addresses that reached them before (portal.page_urls).
+page_view = page_urls.page_view(
+    re_path(wagtail_urls.serve_pattern, page_routes.serve, name="wagtail_serve")
+)
+
 urlpatterns += i18n_patterns(
+    page_urls.remembered_pages(page_view),  # pages seen before: not every app route first
     path("", include("matching.urls")),
     path("", include("volunteers.urls")),
     path("", include("portal.auth_urls")),
@@ -42,6 +48,6 @@ urlpatterns += i18n_patterns(
     path("", include("sponsors.urls")),
     path("", include(wagtail_views)),
     # Wagtail's page view, its routes remembered per publication (portal.page_routes).
-    re_path(wagtail_urls.serve_pattern, page_routes.serve, name="wagtail_serve"),
+    page_view,
     prefix_default_language=True,
 )
