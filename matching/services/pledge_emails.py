@@ -57,10 +57,13 @@ def _pledge(pledge_id: int) -> Pledge | None:
 
 
 def _send_once(pledge: Pledge, kind: str) -> int:
+    # Written before the claim's transaction: on SQLite it holds the write lock, which every
+    # pledge waits for, only while the claim and the sending last.
+    email = message(pledge, kind)
     try:
         with transaction.atomic():
             PledgeEmail.objects.create(pledge=pledge, kind=kind)
-            message(pledge, kind).send()
+            email.send()
     except IntegrityError:  # already sent (or being sent by another worker)
         return 0
     return 1
