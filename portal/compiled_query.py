@@ -14,8 +14,9 @@ from django.db import connections
 from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
 
-# The value compiled in place of the real one, then found among the SQL's parameters.
-_STAND_IN = -7_319_402_881
+# The value compiled in place of the real one, then found among the SQL's parameters: within
+# a 32-bit integer's range, or PostgreSQL's compiler drops an integer lookup it cannot hold.
+_STAND_IN = -1_973_402_881
 _BIGINT_MIN, _BIGINT_MAX = -(2**63), 2**63 - 1
 
 
