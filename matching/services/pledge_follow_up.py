@@ -50,26 +50,28 @@ def own_pledge(user, pledge_id: int) -> Pledge | None:
     if not user.is_authenticated:
         return None
     return (
-        Pledge.objects.select_related("need__place__partner", "volunteer__user")
+        Pledge.objects.select_related("need__place", "volunteer__user")
         .filter(pk=pledge_id, volunteer__user=user)
         .first()
     )
 
 
-def shown_partner(partner) -> PartnerShown:
-    """The name and website of a partner's page in the active language (its live translation,
-    else the page itself): looked up once per process, publication and language."""
+def shown_partner(place: Place) -> PartnerShown:
+    """The name and website of the place's partner page in the active language (its live
+    translation, else the page itself): looked up once per process, publication and language;
+    the page is read only then (the pledge's queries leave it out)."""
 
     def compute() -> PartnerShown:
-        page = partner.localized
+        page = place.partner.localized
         return PartnerShown(title=page.title, website=page.website)
 
-    return publication_memo.remembered(("partner-shown", partner.pk, get_language()), compute)
+    key = ("partner-shown", place.partner_id, get_language())
+    return publication_memo.remembered(key, compute)
 
 
 def follow_up(pledge: Pledge) -> FollowUp:
     need, place = pledge.need, pledge.need.place
-    partner = shown_partner(place.partner) if place.partner is not None else None
+    partner = shown_partner(place) if place.partner_id is not None else None
     return FollowUp(
         pledge=pledge,
         need=need,

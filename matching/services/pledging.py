@@ -102,7 +102,8 @@ def pledge(
 
 # What the emails about a pledge read of it: a few columns of each row, not the hundred of a
 # partner's page. The volunteer's confirmation and reminder (see pledge_follow_up): where,
-# when, and the partner's page (its name and website, ``localized`` to the reader).
+# when, and the partner's id (its name and website, ``localized`` to the reader, are kept
+# per publication: its page is read only when they are not).
 VOLUNTEER_EMAIL_FIELDS = (
     "need_id",
     "volunteer_id",
@@ -122,11 +123,6 @@ VOLUNTEER_EMAIL_FIELDS = (
     "need__place__public_instructions",
     "need__place__public_contact",
     "need__place__partner_id",
-    "need__place__partner__title",
-    "need__place__partner__website",
-    "need__place__partner__live",
-    "need__place__partner__locale_id",
-    "need__place__partner__translation_key",
     "volunteer__user_id",
     "volunteer__language",
     "volunteer__user__email",
@@ -157,7 +153,7 @@ PARTNER_EMAIL_FIELDS = (
 )
 # Compiled once per process: each email about a pledge reads it anew, with four joins.
 _TO_VOLUNTEER = CompiledQuery(
-    Pledge.objects.select_related("need__place__partner", "volunteer__user")
+    Pledge.objects.select_related("need__place", "volunteer__user")
     .only(*VOLUNTEER_EMAIL_FIELDS)
     .order_by(),
     "pk",
@@ -172,10 +168,10 @@ _TO_PARTNER = CompiledQuery(
 
 
 def pledge_for_emails(pledge_id: int, *, to_partner: bool = False) -> Pledge | None:
-    """A pledge with its need, place, partner and volunteer, as the emails about it read them:
-    one query of the columns they use. The volunteer's emails get the partner's page; the
-    partner's (``to_partner``) its name, ``partner_title`` (None without a partner), and
-    ``need.place.partner_id``."""
+    """A pledge with its need, place and volunteer, as the emails about it read them: one
+    query of the columns they use. The volunteer's emails get ``need.place.partner_id`` (its
+    page read lazily, see pledge_follow_up.shown_partner); the partner's (``to_partner``) its
+    name too, ``partner_title`` (None without a partner)."""
     return (_TO_PARTNER if to_partner else _TO_VOLUNTEER).first(pledge_id)
 
 
