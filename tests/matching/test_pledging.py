@@ -29,6 +29,16 @@ def test_a_pledge_reserves_its_quantity(volunteer):
     assert (need.quantity_pledged, need.quantity_remaining) == (4, 6)
 
 
+def test_a_need_ending_later_takes_pledges_and_records_when_it_changed(volunteer):
+    need = NeedFactory(quantity_wanted=5, ends_at=timezone.now() + datetime.timedelta(minutes=1))
+    Need.objects.filter(pk=need.pk).update(updated_at=timezone.now() - datetime.timedelta(days=1))
+    before = timezone.now()
+    services.pledge(volunteer=volunteer, need_id=need.pk, quantity=5)
+    need.refresh_from_db()
+    assert need.quantity_pledged == 5
+    assert before <= need.updated_at <= timezone.now()
+
+
 def test_pledging_more_than_remains_is_refused_with_the_remaining_quantity(volunteer):
     need = NeedFactory(quantity_wanted=10, unit="repas")
     services.pledge(volunteer=volunteer, need_id=need.pk, quantity=8)
