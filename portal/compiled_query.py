@@ -21,27 +21,24 @@ _BIGINT_MIN, _BIGINT_MAX = -(2**63), 2**63 - 1
 
 
 class CompiledQuery:
-    def __init__(self, queryset: QuerySet, lookup: str, *, limit: int | None = None):
+    def __init__(self, queryset: QuerySet, lookup: str):
         if queryset._iterable_class is not ModelIterable or queryset._prefetch_related_lookups:
             raise ValueError("CompiledQuery takes querysets of model instances, no prefetch")
-        self.queryset, self.lookup, self.limit = queryset, lookup, limit
+        self.queryset, self.lookup = queryset, lookup
         self._compiled: dict[str, _Compiled] = {}
 
     def rows(self, value) -> list[Model]:
-        """The queryset's objects where ``lookup`` equals ``value`` (at most ``limit``)."""
+        """The queryset's objects where ``lookup`` equals ``value``."""
         alias = self.queryset.db
         compiled = self._compiled.get(alias)
         if compiled is None:
-            compiled = self._compiled[alias] = _Compiled(self._query(), alias)
+            query = self.queryset.filter(**{self.lookup: _STAND_IN})
+            compiled = self._compiled[alias] = _Compiled(query, alias)
         return compiled.run(value)
 
     def first(self, value) -> Model | None:
         found = self.rows(value)
         return found[0] if found else None
-
-    def _query(self) -> QuerySet:
-        query = self.queryset.filter(**{self.lookup: _STAND_IN})
-        return query if self.limit is None else query[: self.limit]
 
 
 class _Compiled:

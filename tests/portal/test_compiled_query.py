@@ -62,14 +62,13 @@ def test_each_row_is_what_the_orm_returns_with_its_joins_deferred_fields_and_ann
         assert compiled.first(forged) is None
 
 
-def test_many_rows_in_the_querysets_order_up_to_the_limit():
+def test_many_rows_in_the_querysets_order():
     place = PlaceFactory()
     needs = [NeedFactory(place=place) for _ in range(3)]
     other = NeedFactory()
     by_place = CompiledQuery(NEEDS, "place_id")
     assert [need.pk for need in by_place.rows(place.pk)] == [need.pk for need in needs]
     assert [need.pk for need in by_place.rows(other.place_id)] == [other.pk]
-    assert len(CompiledQuery(NEEDS, "place_id", limit=2).rows(place.pk)) == 2
 
 
 def test_deferred_fields_load_on_access_and_objects_save_as_usual():
