@@ -5,7 +5,7 @@ challenges, the directory) was first tried against every route of every app (abo
 patterns, a tenth of the directory's time). The app routes never change while a process runs,
 so an address that fell through all of them to the page view once always will, in the same
 language (the app routes are translated): ``page_view`` remembers such addresses, and
-``remembered_pages``, placed first, resolves them to the page view at once. Bounded: a flood of
+``RememberedPages``, placed first, resolves them to the page view at once. Bounded: a flood of
 random addresses only pushes older ones out.
 """
 
@@ -30,7 +30,7 @@ class _PageView(URLPattern):
         return match
 
 
-class _RememberedPages(URLPattern):
+class RememberedPages(URLPattern):
     """Placed first: an address the page view resolved before, resolved by it again."""
 
     def __init__(self, page_view: _PageView):
@@ -46,10 +46,6 @@ class _RememberedPages(URLPattern):
 def page_view(pattern: URLPattern) -> _PageView:
     """The page view's pattern (the last of its list), remembering what it resolves."""
     return _PageView(pattern.pattern, pattern.callback, pattern.default_args, pattern.name)
-
-
-def remembered_pages(view: _PageView) -> _RememberedPages:
-    return _RememberedPages(view)
 
 
 def forget() -> None:

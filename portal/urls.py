@@ -38,7 +38,7 @@ page_view = page_urls.page_view(
 )
 
 urlpatterns += i18n_patterns(
-    page_urls.remembered_pages(page_view),  # pages seen before: not every app route first
+    page_urls.RememberedPages(page_view),  # pages seen before: not every app route first
     path("", include("matching.urls")),
     path("", include("volunteers.urls")),
     path("", include("portal.auth_urls")),
