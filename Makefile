@@ -49,7 +49,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 messages: install
-	$(DEV) $(PY) manage.py makemessages -l fr -l en --ignore=.venv --ignore=node_modules --ignore=.cache
+	$(DEV) $(PY) manage.py makemessages -l fr -l en --ignore=.venv --ignore=node_modules --ignore=.cache --ignore=tests
 	$(DEV) $(PY) manage.py compile_catalogues
 
 bench: install

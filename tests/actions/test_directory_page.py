@@ -237,3 +237,27 @@ def test_facet_counts_are_cached_until_a_page_is_published(
         again = client.get(directory_fr.url)
     assert len(recounted.captured_queries) >= cached_queries + 5  # the five facet counts
     assert again.status_code == first.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "language, texts",
+    [
+        # The fifteen actions below are French: the English page lists its eight on site.
+        (
+            "fr",
+            ["Trouver une action", "Effacer les filtres", "Trier par", "23 actions — page 1 sur 2"],
+        ),
+        ("en", ["Find an action", "Clear filters", "Sort by", "8 actions\n"]),
+    ],
+)
+def test_the_page_speaks_its_language(client, directory_fr, language, texts):
+    for number in range(15):
+        ActionPageFactory(parent=directory_fr, title=f"Action traduite {number}")
+    directory = "/fr/actions/" if language == "fr" else "/en/actions/"
+    response = client.get(directory, {"mode": "on-site"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    for text in texts:
+        assert text in html
+    assert f'<form class="form directory__filters" method="get" action="{directory}"' in html
+    assert "built-in method" not in html
