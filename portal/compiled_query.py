@@ -8,11 +8,17 @@ Values go to the database as given: integers for integer fields, strings for tex
 The rows become models as Django's own iterable makes them (``Model.from_db``, related objects
 by ``select_related``, annotations), with the compiler of the first call: only querysets of
 model instances, without ``prefetch_related`` or extra select columns.
+
+``CompiledValues(queryset)`` is the same for a whole ``values_list`` queryset (its values fixed,
+a slice included): ``.rows()`` runs its SQL again and answers its tuples, as ``list(queryset)``
+would; ``publication_memo`` keeps one per page of a list whose SQL changes only with a
+publication (the directory's results).
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Model, QuerySet
-from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 
 # The value compiled in place of the real one, then found among the SQL's parameters: within
 # a 32-bit integer's range, or PostgreSQL's compiler drops an integer lookup it cannot hold.
@@ -83,4 +89,44 @@ class _Compiled:
             for name, column in self.annotations.items():
                 setattr(instance, name, row[column])
             found.append(instance)
+        return found
+
+
+class CompiledValues:
+    """A ``values_list`` queryset (not flat, not named) compiled once: ``rows()`` answers its
+    tuples as ``list(queryset)`` does, running its SQL each time (the values are current)."""
+
+    def __init__(self, queryset: QuerySet):
+        if queryset._iterable_class is not ValuesListIterable or queryset._prefetch_related_lookups:
+            raise ValueError("CompiledValues takes values_list querysets, no prefetch")
+        self.alias = queryset.db
+        query = queryset.query
+        if query.extra_select or query.annotation_select:
+            raise ValueError("CompiledValues takes fields only, no extra select or annotation")
+        self.width = len(query.values_select)
+        self.sql, self.params, self.converters = None, (), []
+        compiler = query.get_compiler(using=self.alias)
+        try:
+            self.sql, self.params = compiler.as_sql()
+        except EmptyResultSet:  # a filter nothing can match (an empty IN list): no query
+            return
+        # Columns selected for the order only (DISTINCT) follow the fields: ``rows`` cuts them.
+        converters = compiler.get_converters([column[0] for column in compiler.select])
+        self.converters = list(converters.items())
+
+    def rows(self) -> list[tuple]:
+        if self.sql is None:
+            return []
+        connection = connections[self.alias]  # this thread's
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, self.params)
+            fetched = cursor.fetchall()
+        if not self.converters:
+            return [tuple(row[: self.width]) for row in fetched]
+        found = []
+        for row in map(list, fetched):
+            for index, (converters, expression) in self.converters:
+                for converter in converters:  # as SQLCompiler.apply_converters
+                    row[index] = converter(row[index], expression, connection)
+            found.append(tuple(row[: self.width]))
         return found

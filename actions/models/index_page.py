@@ -14,7 +14,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from actions import cards, filters, services
+from actions import filters, services
 from portal import page_cache
 
 
@@ -54,16 +54,14 @@ class ActionIndexPage(Page):
         )
         if not valid:
             return context
-        # Cards come from the card cache (actions.cards): the results are read as narrow rows,
-        # the pages and their partners are fetched for the misses only.
-        paginator = Paginator(directory.card_rows(), services.PER_PAGE)
+        # Cards come from the card cache (actions.cards): the results are read as narrow rows
+        # (CardRow), the pages and their partners are fetched for the misses only.
+        paginator = Paginator(directory.paged_card_rows(), services.PER_PAGE)
         paginator.count = directory.count()  # counted with the facets, cached with them
         try:
-            results = paginator.page(request.GET.get("page") or 1)
+            context["results"] = paginator.page(request.GET.get("page") or 1)
         except InvalidPage as error:
             raise Http404(_("Cette page de résultats n'existe pas.")) from error
-        results.object_list = [cards.CardRow(*row) for row in results.object_list]
-        context["results"] = results
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from actions.models import ActionPage
+from portal import publication_memo
 from tests.actions.conftest import SEED_ACTIONS, requires_postgresql
 from tests.actions.factories import ActionPageFactory
 from tests.queries import per_request
@@ -237,6 +238,31 @@ def test_facet_counts_are_cached_until_a_page_is_published(
         again = client.get(directory_fr.url)
     assert len(recounted.captured_queries) >= cached_queries + 5  # the five facet counts
     assert again.status_code == first.status_code == 200
+
+
+def test_results_compiled_once_per_publication_stay_current(client, directory_fr, settings):
+    """The results' SQL is kept per filters and publication; their rows are read afresh: a
+    completion reorders them at once, a publication adds its action, each page its own."""
+    settings.PUBLICATION_MEMO_SECONDS = 300
+    publication_memo.clear()
+    query = {"sort": "most-done", "challenge": "seniors-isoles"}
+    first = client.get("/fr/actions/", query)
+    least_done = first.context["results"].object_list[-1]
+    ActionPage.objects.filter(pk=least_done.pk).update(times_done=1000)
+    again = client.get("/fr/actions/", query)
+    assert [row.pk for row in again.context["results"].object_list][0] == least_done.pk
+    assert [row.times_done for row in again.context["results"].object_list] == [1000, 96, 61]
+
+    before = results(client.get("/fr/actions/"))
+    assert any(key[1][0] == "directory-rows" for key in publication_memo._entries)
+    for number in range(12):
+        ActionPageFactory(parent=directory_fr, title=f"Action compilée {number}")
+    assert set(results(client.get("/fr/actions/"))) == {
+        f"Action compilée {number}" for number in range(12)
+    }
+    second_page = client.get("/fr/actions/", {"page": 2})
+    assert second_page.context["results"].paginator.count == SEED_ACTIONS + 12
+    assert results(second_page) == before
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from django.utils import timezone
 import pytest
 
 from matching.models import Need, Place
-from portal.compiled_query import CompiledQuery
+from portal.compiled_query import CompiledQuery, CompiledValues
 from tests.factories import PartnerPageFactory
 from tests.matching.factories import NeedFactory, PlaceFactory
 
@@ -103,3 +103,69 @@ def test_querysets_it_cannot_compile_are_refused():
         CompiledQuery(Need.objects.values("pk"), "pk")
     with pytest.raises(ValueError):
         CompiledQuery(Need.objects.prefetch_related("pledges"), "pk")
+
+
+# --- CompiledValues: a values_list queryset compiled once -------------------------------------
+
+
+def values():
+    """The needs these tests make (the database holds the demo's)."""
+    return (
+        Need.objects.filter(title__startswith="CV ")
+        .order_by("-quantity_wanted", "pk")
+        .values_list("pk", "title", "ends_at", "place__town")
+    )
+
+
+def test_compiled_values_are_the_querysets_rows_converted_as_the_orm_does():
+    soon = timezone.now() + timedelta(days=2)
+    NeedFactory(title="CV a", quantity_wanted=5, ends_at=soon, place=PlaceFactory(town="Lille"))
+    NeedFactory(title="CV b", quantity_wanted=9)
+    NeedFactory(title="CV c", quantity_wanted=1)
+    for sliced in (values(), values()[:2], values()[1:3], values()[5:10]):
+        assert CompiledValues(sliced).rows() == list(sliced)
+    assert CompiledValues(values()).rows()[1][2:] == (soon, "Lille")  # a datetime, not text
+
+
+def test_compiled_values_read_current_rows_with_one_query_and_no_compile(monkeypatch):
+    need = NeedFactory(quantity_wanted=3, title="CV avant")
+    compiled = CompiledValues(values()[:1])
+    compiles = []
+    original = type(values().query).get_compiler
+
+    def counting(*args, **kwargs):
+        compiles.append(1)
+        return original(*args, **kwargs)
+
+    Need.objects.filter(pk=need.pk).update(title="CV après")
+    town = need.place.town
+    monkeypatch.setattr(type(values().query), "get_compiler", counting, raising=True)
+    with CaptureQueriesContext(connection) as queries:
+        assert compiled.rows() == [(need.pk, "CV après", need.ends_at, town)]
+    assert compiles == [] and len(queries) == 1
+
+
+def test_compiled_values_of_a_filter_nothing_matches_run_no_query():
+    NeedFactory()
+    empty = values().filter(pk__in=[])
+    with CaptureQueriesContext(connection) as queries:
+        assert CompiledValues(empty).rows() == list(empty) == []
+    assert len(queries) == 0
+
+
+def test_compiled_values_keep_the_asked_fields_when_the_order_adds_columns():
+    NeedFactory(quantity_wanted=2, title="CV B")
+    NeedFactory(quantity_wanted=7, title="CV A")
+    distinct = values().values_list("title").distinct()
+    assert CompiledValues(distinct).rows() == list(distinct) == [("CV A",), ("CV B",)]
+
+
+def test_querysets_compiled_values_cannot_take_are_refused():
+    with pytest.raises(ValueError):
+        CompiledValues(Need.objects.all())
+    with pytest.raises(ValueError):
+        CompiledValues(Need.objects.values_list("pk", flat=True))
+    with pytest.raises(ValueError):
+        CompiledValues(Need.objects.annotate(n=F("quantity_wanted")).values_list("pk", "n"))
+    with pytest.raises(ValueError):
+        CompiledValues(Need.objects.extra(select={"one": "1"}).values_list("pk", "one"))
