@@ -19,7 +19,9 @@ from pathlib import Path
 
 import django.forms
 from django.template.backends.jinja2 import Jinja2
+from django.utils.formats import localize
 from django.utils.functional import Promise
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from markupsafe import Markup
@@ -64,3 +66,16 @@ def drawn_once(kept: dict, key, draw: Callable[[], SafeString], *, limit: int) -
 def render(template_name: str, context: dict) -> SafeString:
     """``template_name`` (found in an app's ``jinja2/`` folder) drawn with ``context``."""
     return mark_safe(engine().get_template(template_name).render(context))
+
+
+def translated(text: str, **values) -> SafeString:
+    """``text`` (translated already, with ``%(name)s`` places) filled with ``values``, each
+    localized and escaped: what ``{% blocktranslate %}`` writes."""
+    escaped = {name: conditional_escape(localize(value)) for name, value in values.items()}
+    return mark_safe(text % escaped)  # noqa: S308 - a text of our catalogue, escaped values
+
+
+def catalogue_texts(texts: dict[str, str]) -> dict[str, SafeString]:
+    """A tag's own texts, translated already, marked safe as the template language marks a
+    ``{% translate %}`` of a literal (texts of our catalogues, never a visitor's)."""
+    return {name: mark_safe(text) for name, text in texts.items()}  # noqa: S308

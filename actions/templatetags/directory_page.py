@@ -12,7 +12,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import localize
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, ngettext
 
 from actions import cards
@@ -94,5 +94,5 @@ def _constants() -> dict:
     return {
         "digest_url": reverse("actions:digest_subscribe"),
         "feed_url": reverse("actions:new_actions_feed"),
-        "text": {name: mark_safe(text) for name, text in texts.items()},  # noqa: S308
+        "text": components.catalogue_texts(texts),
     }

@@ -247,3 +247,26 @@ def test_the_page_names_the_partner_who_asks_and_nothing_for_a_need_without_one(
     page = client.get(url("need_detail", with_partner)).content.decode()
     assert "proposé par Ferme des Quatre Vents &amp; Cie" in page
     assert "proposé par" not in client.get(url("need_detail", without)).content.decode()
+
+
+def test_the_page_speaks_english_and_escapes_what_partners_write(client):
+    place = PlaceFactory(
+        name="Halle <b>centrale</b>", public_instructions="Sonner deux fois\nPorte <B>"
+    )
+    need = NeedFactory(
+        place=place,
+        description="Des draps\n& des couvertures",
+        quantity_wanted=3,
+        unit="sacs <x>",
+        unit_singular="sac <x>",
+    )
+    with translation.override("en"):
+        address = reverse("matching:need_detail", kwargs={"pk": need.pk})
+    page = client.get(address).content.decode()
+    assert "Left to pledge" in page and "Where and when" in page
+    assert "3 sacs &lt;x&gt;" in page  # the unit agrees with the quantity, escaped
+    assert "Des draps<br>&amp; des couvertures" in page
+    assert "Sonner deux fois<br>Porte &lt;B&gt;" in page
+    assert "Halle &lt;b&gt;centrale&lt;/b&gt;" in page and "<b>centrale" not in page
+    assert f"?next={address}" in page  # the way back after signing in
+    assert "Reste à promettre" not in page

@@ -95,7 +95,19 @@ def test_the_browser_position_can_replace_the_postcode(client):
 def test_bad_input_is_explained_with_a_400(client, params, message):
     response = client.get(near_me_url(), params)
     assert response.status_code == 400
-    assert message in response.content.decode()
+    html = response.content.decode()
+    assert message in html
+    assert "None" not in html  # what the refused search has not computed prints nothing
+
+
+def test_the_results_heading_and_map_speak_the_readers_language(client):
+    english = client.get(near_me_url("en"), {"q": "75011", "radius_km": 200, "page": 2})
+    html = english.content.decode()
+    assert english.status_code == 200
+    assert "open needs within 200 km of 75011 Paris" in html and "— page 2" in html
+    assert 'data-km="km"' in html and "You are here: 75011 Paris" in html
+    assert 'id="need-map-data" type="application/json"' in html
+    assert "Closer needs" in html and "besoins ouverts" not in html
 
 
 def test_result_pages_follow_each_other(client):
