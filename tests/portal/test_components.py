@@ -10,6 +10,7 @@ import pytest
 
 from actions.services import Facet, FacetOption
 from matching.forms import NearMeForm
+from portal import components
 
 
 class SampleForm(forms.Form):
@@ -89,3 +90,28 @@ def test_the_near_me_forms_fixed_choices_are_in_the_forms_language(language, all
         kind = str(form["kind"])
     assert f'<option value="" selected>{all_places}</option>' in kind
     assert f'<option value="hospital">{hospital}</option>' in kind
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("count, value", [(1, "<b>Lyon & co</b>"), (2, 2.5), (3, None)])
+def test_a_translated_text_is_written_as_blocktranslate_writes_it(language, count, value):
+    """Values escaped and localized (2,5 in French), the text itself as the catalogue has it."""
+    source = (
+        "{% load i18n %}{% blocktranslate count counter=n with place=v %}"
+        "{{ counter }} besoin à {{ place }}{% plural %}{{ counter }} besoins à {{ place }}"
+        "{% endblocktranslate %}"
+    )
+    with translation.override(language):
+        expected = Template(source).render(Context({"n": count, "v": value}))
+        text = translation.ngettext(
+            "%(counter)s besoin à %(place)s", "%(counter)s besoins à %(place)s", count
+        )
+        written = components.translated(text, counter=count, place=value)
+    assert written == expected
+    assert "&lt;b&gt;" in written or "<b>" not in str(value)
+
+
+def test_catalogue_texts_are_safe_as_a_translated_literal():
+    texts = components.catalogue_texts({"lead": "L'équipe vérifiera <ce> besoin"})
+    assert str(texts["lead"]) == "L'équipe vérifiera <ce> besoin"
+    assert hasattr(texts["lead"], "__html__")
