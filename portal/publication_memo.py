@@ -7,7 +7,8 @@ setting and by saving or deleting a view restriction): every process drops its v
 first request after a change. ``PUBLICATION_MEMO_SECONDS`` bounds their age anyway (0: computed
 each time, as in tests). Keep only values shared by every visitor, never anything of a
 person: plain values (titles, URLs, ids, frozen dataclasses of them); or an object its callers
-only copy (``actions.services.published_actions``' queryset, never evaluated) or only fill
+only copy (``actions.services.published_actions``' queryset, never evaluated), only run
+(the directory's results compiled to SQL, ``compiled_query.CompiledValues``) or only fill
 with such values (``portal_forms``' drawn fields, HTML per key, bounded).
 """
 
