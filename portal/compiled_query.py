@@ -66,23 +66,15 @@ class _Compiled:
         self.init_list = [column[0].target.attname for column in compiler.select[start:end]]
         self.populators = get_related_populators(klass_info, compiler.select, alias)
         self.annotations = compiler.annotation_col_map
-        converters = compiler.get_converters([column[0] for column in compiler.select])
-        self.converters = list(converters.items())
+        self.converters = _converters(compiler)
 
     def run(self, value) -> list[Model]:
         if isinstance(value, int) and not _BIGINT_MIN <= value <= _BIGINT_MAX:
             return []  # as the ORM's lookups answer a forged id no column can hold
         params = self.params.copy()
         params[self.place] = value
-        connection = connections[self.alias]  # this thread's
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
-            fetched = cursor.fetchall()
         found = []
-        for row in map(list, fetched) if self.converters else fetched:
-            for index, (converters, expression) in self.converters:
-                for converter in converters:  # as SQLCompiler.apply_converters
-                    row[index] = converter(row[index], expression, connection)
+        for row in _fetched(self.alias, self.sql, params, self.converters):
             instance = self.model.from_db(self.alias, self.init_list, row[self.fields])
             for populator in self.populators:
                 populator.populate(row, instance)
@@ -110,23 +102,35 @@ class CompiledValues:
             self.sql, self.params = compiler.as_sql()
         except EmptyResultSet:  # a filter nothing can match (an empty IN list): no query
             return
-        # Columns selected for the order only (DISTINCT) follow the fields: ``rows`` cuts them.
-        converters = compiler.get_converters([column[0] for column in compiler.select])
-        self.converters = list(converters.items())
+        self.converters = _converters(compiler)
 
     def rows(self) -> list[tuple]:
         if self.sql is None:
             return []
-        connection = connections[self.alias]  # this thread's
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, self.params)
-            fetched = cursor.fetchall()
-        if not self.converters:
-            return [tuple(row[: self.width]) for row in fetched]
-        found = []
-        for row in map(list, fetched):
-            for index, (converters, expression) in self.converters:
-                for converter in converters:  # as SQLCompiler.apply_converters
-                    row[index] = converter(row[index], expression, connection)
-            found.append(tuple(row[: self.width]))
-        return found
+        # Columns selected for the order only (DISTINCT) follow the fields: cut here.
+        fetched = _fetched(self.alias, self.sql, self.params, self.converters)
+        return [tuple(row[: self.width]) for row in fetched]
+
+
+def _converters(compiler) -> list:
+    """The compiler's converters per selected column, as ``SQLCompiler.apply_converters``
+    takes them."""
+    return list(compiler.get_converters([column[0] for column in compiler.select]).items())
+
+
+def _fetched(alias: str, sql: str, params, converters: list) -> list:
+    """The rows of ``sql`` on this thread's connection to ``alias``, each value converted as
+    ``SQLCompiler.apply_converters`` converts it (rows are lists when there are converters)."""
+    connection = connections[alias]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    if not converters:
+        return fetched
+    rows = []
+    for row in map(list, fetched):
+        for index, (column_converters, expression) in converters:
+            for converter in column_converters:
+                row[index] = converter(row[index], expression, connection)
+        rows.append(row)
+    return rows
