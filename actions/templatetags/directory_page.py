@@ -11,7 +11,6 @@ facets and the cards come already drawn (``directory_facets``, ``actions.cards``
 from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, ngettext
 
@@ -52,14 +51,15 @@ def directory_content(context) -> SafeString:
 
 def _results(request, results) -> dict:
     count = results.paginator.count
-    heading = ngettext("%(counter)s action", "%(counter)s actions", count) % {
-        "counter": localize(count)
-    }
+    heading = components.translated(
+        ngettext("%(counter)s action", "%(counter)s actions", count), counter=count
+    )
     if results.paginator.num_pages > 1:
-        heading += " — " + gettext("page %(number)s sur %(total)s") % {
-            "number": localize(results.number),
-            "total": localize(results.paginator.num_pages),
-        }
+        heading += SafeString(" — ") + components.translated(
+            gettext("page %(number)s sur %(total)s"),
+            number=results.number,
+            total=results.paginator.num_pages,
+        )
     if not results.object_list:
         return {"heading": heading, "cards": ""}
     fragments = cards.card_fragments(results.object_list, request=request, heading_level=3)
